@@ -1,0 +1,78 @@
+# METADATA
+# description: |
+#   The data classes a resource carries, read from its tags (any configured key, forgiving of
+#   spelling), else from the configured default classification.
+package souverain.lib.classes
+
+import data.souverain.lib.settings
+import data.souverain.lib.text
+
+# Canonical classes and the spellings (already slugged) that name them.
+synonyms := {
+	"public": "public", "publique": "public", "public-data": "public", "open-data": "public",
+	"donnees-publiques": "public",
+	"internal": "internal", "interne": "internal", "usage-interne": "internal",
+	"diffusion-interne": "internal",
+	"personal": "personal", "personnel": "personal", "personnelle": "personal", "personnelles": "personal",
+	"personal-data": "personal", "pii": "personal", "gdpr": "personal", "rgpd": "personal", "dcp": "personal",
+	"donnees-personnelles": "personal", "donnee-personnelle": "personal",
+	"donnees-a-caractere-personnel": "personal",
+	"health": "health", "health-data": "health", "sante": "health", "donnees-de-sante": "health",
+	"donnee-de-sante": "health", "medical": "health", "medicale": "health", "hds": "health", "phi": "health",
+	"sensitive": "sensitive", "sensitive-data": "sensitive", "sensible": "sensitive", "sensibles": "sensitive",
+	"donnees-sensibles": "sensitive", "sensibilite-particuliere": "sensitive",
+	"donnees-d-une-sensibilite-particuliere": "sensitive",
+	"restricted": "restricted", "diffusion-restreinte": "restricted", "dr": "restricted",
+	"restreint": "restricted", "restreinte": "restricted",
+	"archive": "archive", "archives": "archive", "archival": "archive", "archives-publiques": "archive",
+	"public-archives": "archive", "archive-publique": "archive",
+}
+
+# Classes that place a requirement on where data lives.
+located := {"personal", "health", "sensitive", "restricted", "archive"}
+
+user_synonyms[text.slug(name)] := class if some name, class in settings.class_aliases
+
+known_synonym(value) := user_synonyms[value]
+
+known_synonym(value) := synonyms[value] if not user_synonyms[value]
+
+configured_keys := {text.key(k) | some k in settings.classification_tag_keys}
+
+# Every classification tag on a resource: {"key", "value", "origin"}.
+classification_tags(resource) := [{"key": k, "value": v, "origin": tag_origin(resource, k)} |
+	some k, v in object.get(resource, "tags", {})
+	text.key(k) in configured_keys
+]
+
+tag_origin(resource, k) := resource.tagSources[k]
+
+tag_origin(resource, k) := "resource" if not resource.tagSources[k]
+
+tagged_values(resource) := [v | some t in classification_tags(resource); some v in text.list(t.value)]
+
+default_values := text.list(settings.default_classification)
+
+# The spelled values that decide the resource's classes, and where they came from.
+declared(resource) := {"values": vs, "origins": {sprintf("tag %s (%s)", [t.key, t.origin]) | some t in classification_tags(resource)}} if {
+	vs := tagged_values(resource)
+	count(vs) > 0
+}
+
+declared(resource) := {"values": default_values, "origins": {"configuration defaultClassification"}} if {
+	count(tagged_values(resource)) == 0
+	count(default_values) > 0
+}
+
+declared(resource) := {"values": [], "origins": set()} if {
+	count(tagged_values(resource)) == 0
+	count(default_values) == 0
+}
+
+of(resource) := {
+	"classes": {c | some v in d.values; c := known_synonym(v)},
+	"unrecognized": {v | some v in d.values; not known_synonym(v)},
+	"origins": d.origins,
+} if {
+	d := declared(resource)
+}

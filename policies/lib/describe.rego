@@ -1,0 +1,110 @@
+# METADATA
+# description: Words for findings, in French and English. Only wording lives here, no decision.
+package souverain.lib.describe
+
+import data.souverain.lib.catalog
+
+class_names := {
+	"en": {
+		"public": "public", "internal": "internal", "personal": "personal", "health": "health",
+		"sensitive": "sensitive", "restricted": "restricted (Diffusion Restreinte)", "archive": "public archive",
+	},
+	"fr": {
+		"public": "publiques", "internal": "internes", "personal": "personnelles", "health": "de santé",
+		"sensitive": "sensibles", "restricted": "Diffusion Restreinte", "archive": "d'archives publiques",
+	},
+}
+
+# "sensitive and restricted (Diffusion Restreinte)"
+classes(lang, set) := concat(connective[lang], sort([class_names[lang][c] | some c in set]))
+
+connective := {"en": " and ", "fr": " et "}
+
+country_name(code) := catalog.countries[code].name
+
+country_name(code) := code if not catalog.countries[code]
+
+countries(p) := concat(", ", [country_name(c) | some c in p.countries])
+
+role := {
+	"en": {"primary": "", "replica": " (replica)", "backup": " (backup copy)", "cdn": " (CDN edge copy)"},
+	"fr": {"primary": "", "replica": " (réplique)", "backup": " (copie de sauvegarde)", "cdn": " (copie CDN)"},
+}
+
+role_words(lang, p) := role[lang][p.role]
+
+role_words(lang, p) := sprintf(" (%s)", [p.role]) if not role[lang][p.role]
+
+# "AWS eu-west-3 (Paris, France)", "Scaleway (region unknown)".
+where(_, p) := sprintf("%s %s (%s, %s)", [p.provider, p.region, p.name, countries(p)]) if {
+	p.known
+	is_string(p.region)
+}
+
+where(_, p) := sprintf("%s (%s)", [p.provider, countries(p)]) if {
+	p.known
+	not is_string(p.region)
+}
+
+where(lang, p) := sprintf("%s %s", [p.provider, unknown_words[lang][p.reason]]) if {
+	not p.known
+	is_string(p.provider)
+}
+
+where(lang, p) := sprintf("'%v' %s", [p.cloud, unknown_words[lang][p.reason]]) if {
+	not p.known
+	not is_string(p.provider)
+}
+
+unknown_words := {
+	"en": {
+		"no-cloud": "(no cloud stated)",
+		"unknown-cloud": "(a cloud not in the catalog)",
+		"retired-cloud": "(a retired cloud)",
+		"global-service": "(a global service, served from points of presence worldwide)",
+		"no-region": "(region unknown)",
+		"unknown-region": "(a region not in the catalog)",
+		"zone-outside-region": "(a zone outside the stated region)",
+	},
+	"fr": {
+		"no-cloud": "(aucun cloud indiqué)",
+		"unknown-cloud": "(un cloud absent du catalogue)",
+		"retired-cloud": "(un cloud qui a fermé)",
+		"global-service": "(un service global, servi depuis des points de présence dans le monde entier)",
+		"no-region": "(région inconnue)",
+		"unknown-region": "(une région absente du catalogue)",
+		"zone-outside-region": "(une zone hors de la région indiquée)",
+	},
+}
+
+# The offers of the provider that are not qualified but cover this placement, with their status.
+pending_offers(p, field) := concat(", ", [sprintf("%s: %s", [o.name, o[field].status]) |
+	some o in catalog.providers[p.cloud].offers
+	o[field].status != "qualified"
+	catalog.covers(o, p.region, p.service)
+])
+
+pending_offers(p, _) := "" if not catalog.providers[p.cloud]
+
+status_note(p, field) := sprintf(" [%s]", [n]) if {
+	n := pending_offers(p, field)
+	n != ""
+} else := ""
+
+templates := {
+	"en": "%s: %s data%s on %s: %s.",
+	"fr": "%s : données %s%s sur %s : %s.",
+}
+
+# {"en": ..., "fr": ...}: what is wrong with one placement of one resource holding the given classes.
+finding(v, p, held, problems) := {lang: sprintf(templates[lang], [
+	v.resource.id,
+	classes(lang, held),
+	role_words(lang, p),
+	where(lang, p),
+	concat(separator[lang], [problem[lang] | some problem in problems]),
+]) |
+	some lang in ["en", "fr"]
+}
+
+separator := {"en": "; ", "fr": " ; "}

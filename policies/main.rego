@@ -1,0 +1,59 @@
+# METADATA
+# description: |
+#   The entry point compiled to wasm (souverain/main/result): every rule's findings with their
+#   enforcement level and exemption, and what was resolved for every resource.
+package souverain.main
+
+import data.souverain.lib.exemptions
+import data.souverain.lib.resources
+import data.souverain.lib.settings
+
+result := {"findings": findings, "resources": summaries}
+
+levels := {"mandatory", "advisory", "disabled"}
+
+findings := [f |
+	some name
+	raw := data.souverain.rules[name].findings[_]
+	id := replace(name, "_", "-")
+	enforcement := level(id, raw)
+	enforcement != "disabled"
+	f := object.union(subject(raw, id), {"policy": id, "enforcement": enforcement, "message": raw.message})
+]
+
+# A rule's own fixed level (advisory exposure, mandatory unknown class) yields only to "disabled".
+level(id, raw) := "disabled" if settings.enforcement_overrides[id] == "disabled"
+
+else := raw.level if raw.level
+
+else := configured if {
+	configured := settings.enforcement_overrides[id]
+	configured in levels
+} else := data.rule_metadata[id].enforcement if data.rule_metadata[id].enforcement in levels
+
+else := "mandatory"
+
+# Findings about a resource say whether a valid exemption covers them.
+subject(raw, policy) := {"resource": id, "exempt": count(covering) > 0, "exemptions": covering} if {
+	id := resources.view[raw.index].resource.id
+	covering := [{"justification": e.justification, "expires": e.expires} |
+		some e in exemptions.covering(policy, id)
+	]
+}
+
+# Findings about the configuration name the exemption entry.
+subject(raw, _) := {"resource": sprintf("config:exemptions[%d]", [raw.exemption]), "exempt": false, "exemptions": []} if {
+	is_number(raw.exemption)
+}
+
+summaries := [{
+	"index": i,
+	"id": v.resource.id,
+	"type": v.resource.type,
+	"classes": sort([c | some c in v.classification.classes]),
+	"unrecognizedClasses": sort([c | some c in v.classification.unrecognized]),
+	"classifiedBy": sort([o | some o in v.classification.origins]),
+	"placements": v.placements,
+} |
+	some i, v in resources.view
+]

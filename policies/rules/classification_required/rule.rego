@@ -1,0 +1,42 @@
+# METADATA
+# title: Data-bearing resources carry a classification
+# description: |
+#   A resource that holds data (or may: unknown counts as yes) must say what data it holds through a
+#   classification tag, so that the other rules can judge it. A classification value that names no
+#   known class is always a mandatory finding: a misspelt "sensitve" must not pass as unclassified.
+# related_resources:
+#   - description: Doctrine « Cloud au centre » (DINUM)
+#     ref: https://www.numerique.gouv.fr/services/cloud/doctrine/
+# custom:
+#   enforcement: advisory
+#   classes: []
+#   basis:
+#     en: "The doctrine's rules apply by class of data; an unclassified resource cannot be checked."
+#     fr: "Les règles de la doctrine s'appliquent par classe de données ; une ressource non classifiée ne peut être vérifiée."
+#   fix:
+#     en: "Add a classification tag (by default data-classification) with one or more of public, internal, personal, health, sensitive, restricted, archive, or set a default classification in the configuration or the stack tags."
+#     fr: "Ajoutez une étiquette de classification (par défaut data-classification) avec une ou plusieurs valeurs parmi public, internal, personal, health, sensitive, restricted, archive, ou fixez une classification par défaut dans la configuration ou les tags de la stack."
+#   frameworks: [Souverain]
+package souverain.rules.classification_required
+
+import data.souverain.lib.resources
+import data.souverain.lib.settings
+
+findings contains {"index": i, "message": {
+	"en": sprintf("%s: %s holds data but carries no classification (tag keys: %s).", [v.resource.id, v.resource.type, keys]),
+	"fr": sprintf("%s : %s contient des données mais ne porte aucune classification (clés d'étiquette : %s).", [v.resource.id, v.resource.type, keys]),
+}} if {
+	some i, v in resources.view
+	count(v.classification.classes) == 0
+	count(v.classification.unrecognized) == 0
+	not v.resource.holdsData == false
+	keys := concat(", ", settings.classification_tag_keys)
+}
+
+findings contains {"index": i, "level": "mandatory", "message": {
+	"en": sprintf("%s: the classification value '%s' names no known class; it is treated as unproven, not as unclassified.", [v.resource.id, value]),
+	"fr": sprintf("%s : la valeur de classification '%s' ne correspond à aucune classe connue ; elle est traitée comme non prouvée, pas comme une absence de classification.", [v.resource.id, value]),
+}} if {
+	some i, v in resources.view
+	some value in v.classification.unrecognized
+}

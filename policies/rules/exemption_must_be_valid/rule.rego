@@ -1,0 +1,40 @@
+# METADATA
+# title: Exemptions are complete and current
+# description: |
+#   An exemption (a derogation the doctrine allows when documented) must name a rule, a resource,
+#   a justification reference (a ticket, a DINUM decision) and an expiry date that has not passed.
+#   An expired or malformed exemption exempts nothing and is itself a finding.
+# related_resources:
+#   - description: Doctrine « Cloud au centre » (DINUM), dérogations
+#     ref: https://www.numerique.gouv.fr/services/cloud/doctrine/
+# custom:
+#   enforcement: mandatory
+#   classes: []
+#   basis:
+#     en: "\"Cloud au centre\" doctrine, circulaire n°6404/SG of 31 May 2023: a deviation must be documented (and reported to the DINUM for projects of 1 M€ or more)."
+#     fr: "Doctrine « Cloud au centre », circulaire n°6404/SG du 31 mai 2023 : toute dérogation doit être documentée (et signalée à la DINUM pour les projets de 1 M€ ou plus)."
+#   fix:
+#     en: "Complete the exemption (rule, resource, justification, expires as YYYY-MM-DD), renew it with a new justification, or remove it."
+#     fr: "Complétez la dérogation (rule, resource, justification, expires au format AAAA-MM-JJ), renouvelez-la avec une nouvelle justification, ou supprimez-la."
+#   frameworks: [Cloud au centre]
+package souverain.rules.exemption_must_be_valid
+
+import data.souverain.lib.exemptions
+
+findings contains {"exemption": n, "message": {
+	"en": sprintf("exemption #%d (rule %v, resource %v) is malformed: %s.", [n + 1, object.get(e, "rule", "?"), object.get(e, "resource", "?"), concat(", ", problems)]),
+	"fr": sprintf("la dérogation n°%d (règle %v, ressource %v) est mal formée : %s.", [n + 1, object.get(e, "rule", "?"), object.get(e, "resource", "?"), concat(", ", problems)]),
+}} if {
+	some n, e in exemptions.declared
+	problems := exemptions.problems(e)
+	count(problems) > 0
+}
+
+findings contains {"exemption": n, "message": {
+	"en": sprintf("exemption #%d (rule %s, resource %s, %s) expired on %s and no longer exempts anything.", [n + 1, e.rule, e.resource, e.justification, e.expires]),
+	"fr": sprintf("la dérogation n°%d (règle %s, ressource %s, %s) a expiré le %s et n'exempte plus rien.", [n + 1, e.rule, e.resource, e.justification, e.expires]),
+}} if {
+	some n, e in exemptions.declared
+	count(exemptions.problems(e)) == 0
+	exemptions.expired(e)
+}

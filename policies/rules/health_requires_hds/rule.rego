@@ -1,0 +1,49 @@
+# METADATA
+# title: Health data requires a certified HDS host in the EEA
+# description: |
+#   Personal health data must be hosted by a host certified HDS (Hébergeur de Données de Santé) for
+#   the activity; since the 2024 référentiel the data must be stored in the European Economic Area.
+#   Certification is per legal entity: a host not on the ANS list is not certified.
+# related_resources:
+#   - description: Code de la santé publique, article L1111-8
+#     ref: https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000041721056
+#   - description: Arrêté du 26 avril 2024 (référentiel de certification HDS)
+#     ref: https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000049495532
+#   - description: ANS, liste des hébergeurs certifiés
+#     ref: https://esante.gouv.fr/offres-services/hds/liste-des-herbergeurs-certifies
+# custom:
+#   enforcement: mandatory
+#   classes: [health]
+#   basis:
+#     en: "Code de la santé publique L1111-8; arrêté of 26 April 2024 (HDS référentiel, storage in the EEA)"
+#     fr: "Code de la santé publique, article L1111-8 ; arrêté du 26 avril 2024 (référentiel HDS, stockage dans l'EEE)"
+#   fix:
+#     en: "Host it with a provider certified HDS on the ANS list, in the EEA (for example OVHcloud, Cloud Temple, or Azure or Google Cloud in France), or record a documented, expiring exemption."
+#     fr: "Hébergez-la chez un hébergeur certifié HDS figurant sur la liste de l'ANS, dans l'EEE (par exemple OVHcloud, Cloud Temple, ou Azure ou Google Cloud en France), ou enregistrez une dérogation documentée et datée."
+#   frameworks: [HDS 2024, Code de la santé publique]
+package souverain.rules.health_requires_hds
+
+import data.souverain.lib.describe
+import data.souverain.lib.resources
+
+findings contains {"index": i, "message": describe.finding(v, p, {"health"}, problems)} if {
+	some i, v in resources.view
+	"health" in v.classification.classes
+	some p in v.placements
+	problems := array.concat(not_certified(p), outside_eea(p))
+	count(problems) > 0
+}
+
+not_certified(p) := [{
+	"en": sprintf("no HDS-certified offer covers it%s", [describe.status_note(p, "hds")]),
+	"fr": sprintf("aucune offre certifiée HDS ne la couvre%s", [describe.status_note(p, "hds")]),
+}] if p.hds == "no"
+
+else := []
+
+outside_eea(p) := [{
+	"en": "it is outside the EEA, where the 2024 HDS référentiel requires storage",
+	"fr": "elle est hors de l'EEE, où le référentiel HDS 2024 impose le stockage",
+}] if p.in_eea == "no"
+
+else := []
