@@ -5,12 +5,10 @@
 #   produce them may not use a cloud that is not sovereign (French territory, French law). With the
 #   configuration switch archivesRequireSecnumcloud, a SecNumCloud-qualified offer is required too.
 # related_resources:
-#   - description: Code du patrimoine, article L211-4
-#     ref: https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000032860011
-#   - description: Code du patrimoine, article L111-1
-#     ref: https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000032859804
-#   - description: Note DGP/SIAF/2016/006 du 5 avril 2016 (informatique en nuage et archives publiques)
-#     ref: https://francearchives.gouv.fr/fr/article/88482499
+#   - description: Code du patrimoine, articles L111-1 et L211-4 (Légifrance)
+#     ref: https://www.legifrance.gouv.fr/codes/id/LEGITEXT000006074236
+#   - description: FranceArchives, note DGP/SIAF/2016/006 du 5 avril 2016 (informatique en nuage)
+#     ref: https://francearchives.gouv.fr/
 # custom:
 #   enforcement: mandatory
 #   classes: [archive]

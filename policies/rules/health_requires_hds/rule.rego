@@ -5,12 +5,10 @@
 #   the activity; since the 2024 référentiel the data must be stored in the European Economic Area.
 #   Certification is per legal entity: a host not on the ANS list is not certified.
 # related_resources:
-#   - description: Code de la santé publique, article L1111-8
-#     ref: https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000041721056
-#   - description: Arrêté du 26 avril 2024 (référentiel de certification HDS)
-#     ref: https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000049495532
-#   - description: ANS, liste des hébergeurs certifiés
-#     ref: https://esante.gouv.fr/offres-services/hds/liste-des-herbergeurs-certifies
+#   - description: Code de la santé publique, article L1111-8 (Légifrance)
+#     ref: https://www.legifrance.gouv.fr/codes/id/LEGITEXT000006072665
+#   - description: ANS, certification HDS (référentiel of 26 April 2024, list of certified hosts)
+#     ref: https://esante.gouv.fr/produits-services/hds
 # custom:
 #   enforcement: mandatory
 #   classes: [health]

@@ -6,9 +6,9 @@
 #   is per offer, not per provider or region: an offer in process or unverified does not count.
 # related_resources:
 #   - description: Circulaire n°6404/SG du 31 mai 2023 (doctrine « Cloud au centre »)
-#     ref: https://www.legifrance.gouv.fr/circulaire/id/45446
+#     ref: https://www.numerique.gouv.fr/services/cloud/doctrine/
 #   - description: Loi n°2024-449 du 21 mai 2024 (SREN), article 31
-#     ref: https://www.legifrance.gouv.fr/jorf/article_jo/JORFARTI000049563398
+#     ref: https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000049563368
 #   - description: ANSSI, produits et services qualifiés SecNumCloud
 #     ref: https://cyber.gouv.fr/produits-services-qualifies
 # custom:

@@ -1,0 +1,9 @@
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const policies = join(root, "policies");
+export const compiled = join(policies, "compiled");
+export const regoSources = ["policies/main.rego", "policies/lib", "policies/rules"];
+export const catalogFile = "policies/catalog/catalog.json";
+export const entrypoint = "souverain/main/result";

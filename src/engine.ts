@@ -1,0 +1,98 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { LoadedPolicy } from "@open-policy-agent/opa-wasm";
+import { assetPath, readJsonAsset } from "./assets.js";
+import type { Config } from "./config.js";
+import { EvaluationError, InputError } from "./errors.js";
+import type { CanonicalDocument } from "./model/canonical.js";
+import type { Finding, RuleMetadata, Verdict } from "./model/findings.js";
+import { assertValid } from "./schemas.js";
+
+/** Rule metadata read back from the Rego annotations at build time, keyed by rule id. */
+export const rules: Record<string, RuleMetadata> = readJsonAsset("policies", "compiled", "rules.json");
+
+const ENTRYPOINT = "souverain/main/result";
+
+// The SDK's ES module entry exports only the asynchronous loader; its CommonJS entry has both.
+const { loadPolicy, loadPolicySync } = createRequire(import.meta.url)(
+  "@open-policy-agent/opa-wasm",
+) as typeof import("@open-policy-agent/opa-wasm");
+
+export interface EngineOptions {
+  /** The reviewed configuration; already validated (see `validateConfig`). */
+  config?: Config;
+  /** The day exemptions are judged against, YYYY-MM-DD. Default: today (UTC). */
+  today?: string;
+}
+
+/** What the rules see as `data`: set once per engine. */
+function policyData(config: Config): object {
+  const catalog = readJsonAsset<object>("policies", "catalog", "catalog.json");
+  return { catalog, config, rule_metadata: rules };
+}
+
+const wasm = (): Buffer => readFileSync(assetPath("policies", "compiled", "souverain.wasm"));
+
+/**
+ * The compiled rules, loaded once, with the catalog and configuration set once.
+ * One `evaluate` call judges a whole batch of canonical resources.
+ */
+export class Engine {
+  private constructor(
+    private readonly policy: LoadedPolicy,
+    private readonly today: string,
+  ) {}
+
+  static async create(options: EngineOptions = {}): Promise<Engine> {
+    return Engine.ready(await loadPolicy(wasm()), options);
+  }
+
+  /** For callers that cannot await, such as CDKTF validations during synth. */
+  static createSync(options: EngineOptions = {}): Engine {
+    return Engine.ready(loadPolicySync(wasm()), options);
+  }
+
+  private static ready(policy: LoadedPolicy, options: EngineOptions): Engine {
+    assertValid("config", options.config ?? {}, "configuration");
+    policy.setData(policyData(options.config ?? {}));
+    return new Engine(policy, options.today ?? new Date().toISOString().slice(0, 10));
+  }
+
+  /**
+   * Judges a document of canonical resources. Invalid input throws an InputError naming `origin`;
+   * anything else that stops a verdict throws an EvaluationError, which callers must treat as blocking.
+   */
+  evaluate(document: CanonicalDocument, origin = "input"): Verdict {
+    assertValid("canonical", document, origin);
+    assertUniqueIds(document, origin);
+    let result: unknown;
+    try {
+      result = this.policy.evaluate({ resources: document.resources, today: this.today }, ENTRYPOINT);
+    } catch (error) {
+      throw new EvaluationError(`policy evaluation failed: ${String(error)}`, { cause: error });
+    }
+    return checked(result, document.resources.length);
+  }
+}
+
+function assertUniqueIds(document: CanonicalDocument, origin: string): void {
+  const seen = new Set<string>();
+  document.resources.forEach((resource, index) => {
+    if (seen.has(resource.id)) throw new InputError(origin, `/resources/${index}/id`, `duplicate resource id "${resource.id}"`);
+    seen.add(resource.id);
+  });
+}
+
+/** A verdict only counts if every resource was judged: anything else fails closed. */
+function checked(result: unknown, expected: number): Verdict {
+  const verdict = (result as { result?: Verdict }[] | undefined)?.[0]?.result;
+  if (!verdict || !Array.isArray(verdict.findings) || !Array.isArray(verdict.resources)) {
+    throw new EvaluationError("policy evaluation returned no verdict");
+  }
+  if (verdict.resources.length !== expected) {
+    throw new EvaluationError(`policy evaluation judged ${verdict.resources.length} of ${expected} resources`);
+  }
+  const unknown = verdict.findings.find((f: Finding) => !rules[f.policy]);
+  if (unknown) throw new EvaluationError(`policy evaluation returned a finding of unknown rule "${unknown.policy}"`);
+  return verdict;
+}
