@@ -39,22 +39,38 @@ known_synonym(value) := synonyms[value] if not user_synonyms[value]
 
 configured_keys := {text.key(k) | some k in settings.classification_tag_keys}
 
+# Tag keys and values repeat across a batch: each distinct one is normalised once.
+tag_keys := {k |
+	some r in input.resources
+	some k, _ in object.get(r, "tags", {})
+}
+
+classification_keys := {k | some k in tag_keys; text.key(k) in configured_keys}
+
+classification_values := {v |
+	some r in input.resources
+	some k in classification_keys
+	v := r.tags[k]
+}
+
+value_lists := {v: text.list(v) | some v in classification_values}
+
 # Every classification tag on a resource: {"key", "value", "origin"}.
-classification_tags(resource) := [{"key": k, "value": v, "origin": tag_origin(resource, k)} |
-	some k, v in object.get(resource, "tags", {})
-	text.key(k) in configured_keys
+classification_tags(resource) := [{"key": k, "value": resource.tags[k], "origin": tag_origin(resource, k)} |
+	some k in classification_keys
+	resource.tags[k]
 ]
 
 tag_origin(resource, k) := resource.tagSources[k]
 
 tag_origin(resource, k) := "resource" if not resource.tagSources[k]
 
-tagged_values(resource) := [v | some t in classification_tags(resource); some v in text.list(t.value)]
+tagged_values(resource) := [v | some t in classification_tags(resource); some v in value_lists[t.value]]
 
 default_values := text.list(settings.default_classification)
 
 # The spelled values that decide the resource's classes, and where they came from.
-declared(resource) := {"values": vs, "origins": {sprintf("tag %s (%s)", [t.key, t.origin]) | some t in classification_tags(resource)}} if {
+declared(resource) := {"values": vs, "origins": {concat("", ["tag ", t.key, " (", t.origin, ")"]) | some t in classification_tags(resource)}} if {
 	vs := tagged_values(resource)
 	count(vs) > 0
 }

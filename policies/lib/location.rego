@@ -110,12 +110,16 @@ countries_of(entry) := entry.countries if not entry.country
 verdicts(s, p) := {
 	"service": p.service,
 	"in_france": all_countries(s, {"FR"}),
-	"in_eu": all_countries(s, {c | some c, info in catalog.countries; info.eu}),
-	"in_eea": all_countries(s, {c | some c, info in catalog.countries; info.eea}),
+	"in_eu": all_countries(s, eu_countries),
+	"in_eea": all_countries(s, eea_countries),
 	"french_law": french_law(s),
 	"secnumcloud": secnumcloud(s, p),
 	"hds": hds(s, p),
 }
+
+eu_countries := {c | some c, info in catalog.countries; info.eu}
+
+eea_countries := {c | some c, info in catalog.countries; info.eea}
 
 # "yes" when every country the placement may use is in the set, "no" when one is not, else "unknown".
 all_countries(s, allowed) := "yes" if {
