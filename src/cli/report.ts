@@ -1,0 +1,91 @@
+import { rules } from "../engine.js";
+import type { Enforcement, Finding, Lang, ResourceSummary, Verdict } from "../model/findings.js";
+
+/** A finding as reports show it: in one language, with the rule's title, basis and fix. */
+export interface ReportedFinding {
+  policy: string;
+  title: string;
+  resource: string;
+  file: string;
+  enforcement: Enforcement;
+  message: string;
+  basis: string;
+  fix: string;
+  url: string | null;
+  exempt: boolean;
+  exemptions: Finding["exemptions"];
+}
+
+export interface Report {
+  tool: { name: "souverain"; version: string };
+  lang: Lang;
+  inputs: { file: string; format: string; resources: number }[];
+  findings: ReportedFinding[];
+  resources: (ResourceSummary & { file: string })[];
+  summary: {
+    resources: number;
+    findings: number;
+    mandatory: number;
+    advisory: number;
+    exempt: number;
+    byPolicy: Record<string, number>;
+    /** True when a mandatory finding is not exempt: the deploy must not go ahead. */
+    blocked: boolean;
+  };
+}
+
+export interface JudgedInput {
+  file: string;
+  format: string;
+  verdict: Verdict;
+}
+
+const order: Record<Enforcement, number> = { mandatory: 0, advisory: 1 };
+
+export function buildReport(judged: JudgedInput[], lang: Lang, version: string): Report {
+  const findings = judged
+    .flatMap(({ file, verdict }) => verdict.findings.map((f) => localize(f, file, lang)))
+    .sort((a, b) =>
+      Number(a.exempt) - Number(b.exempt) ||
+      order[a.enforcement] - order[b.enforcement] ||
+      a.file.localeCompare(b.file) ||
+      a.resource.localeCompare(b.resource) ||
+      a.policy.localeCompare(b.policy));
+  const active = findings.filter((f) => !f.exempt);
+  const byPolicy: Record<string, number> = {};
+  for (const f of active) byPolicy[f.policy] = (byPolicy[f.policy] ?? 0) + 1;
+  const mandatory = active.filter((f) => f.enforcement === "mandatory").length;
+  return {
+    tool: { name: "souverain", version },
+    lang,
+    inputs: judged.map(({ file, format, verdict }) => ({ file, format, resources: verdict.resources.length })),
+    findings,
+    resources: judged.flatMap(({ file, verdict }) => verdict.resources.map((r) => ({ ...r, file }))),
+    summary: {
+      resources: judged.reduce((n, j) => n + j.verdict.resources.length, 0),
+      findings: active.length,
+      mandatory,
+      advisory: active.length - mandatory,
+      exempt: findings.length - active.length,
+      byPolicy,
+      blocked: mandatory > 0,
+    },
+  };
+}
+
+function localize(finding: Finding, file: string, lang: Lang): ReportedFinding {
+  const rule = rules[finding.policy]!;
+  return {
+    policy: finding.policy,
+    title: rule.title,
+    resource: finding.resource,
+    file,
+    enforcement: finding.enforcement,
+    message: finding.message[lang],
+    basis: rule.basis[lang],
+    fix: rule.fix[lang],
+    url: rule.references[0]?.url ?? null,
+    exempt: finding.exempt,
+    exemptions: finding.exemptions,
+  };
+}

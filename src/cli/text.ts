@@ -1,0 +1,43 @@
+import { styleText } from "node:util";
+import type { Lang } from "../model/findings.js";
+import type { Report, ReportedFinding } from "./report.js";
+
+type Style = Parameters<typeof styleText>[0];
+
+const words = {
+  en: { basis: "Basis", fix: "Fix", exemptUntil: "exempt until", blocked: "BLOCKED", passed: "PASSED",
+    resources: "resources", mandatory: "mandatory", advisory: "advisory", exempt: "exempt", none: "No finding." },
+  fr: { basis: "Fondement", fix: "Correction", exemptUntil: "dérogation jusqu'au", blocked: "BLOQUÉ", passed: "CONFORME",
+    resources: "ressources", mandatory: "bloquant(s)", advisory: "avertissement(s)", exempt: "dérogation(s)", none: "Aucun constat." },
+} satisfies Record<Lang, Record<string, string>>;
+
+/** A terminal report: findings grouped by file, then one summary line. Colour only when asked. */
+export function formatText(report: Report, colour: boolean): string {
+  const paint = (style: Style, text: string) => (colour ? styleText(style, text) : text);
+  const w = words[report.lang];
+  const lines: string[] = [];
+  let file: string | undefined;
+  for (const f of report.findings) {
+    if (f.file !== file) {
+      file = f.file;
+      lines.push("", paint("bold", file));
+    }
+    lines.push(...finding(f, w, paint));
+  }
+  if (report.findings.length === 0) lines.push("", w.none);
+  const s = report.summary;
+  const verdict = s.blocked ? paint(["bold", "red"], w.blocked) : paint(["bold", "green"], w.passed);
+  lines.push("", `${s.resources} ${w.resources} · ${s.mandatory} ${w.mandatory} · ${s.advisory} ${w.advisory} · ${s.exempt} ${w.exempt} → ${verdict}`);
+  return lines.join("\n") + "\n";
+}
+
+function finding(f: ReportedFinding, w: (typeof words)[Lang], paint: (s: Style, t: string) => string): string[] {
+  const [mark, style]: [string, Style] = f.exempt ? ["○", "dim"] : f.enforcement === "mandatory" ? ["✖", "red"] : ["▲", "yellow"];
+  const level = f.exempt ? `${w.exemptUntil} ${f.exemptions[0]!.expires}: ${f.exemptions[0]!.justification}` : f.enforcement;
+  return [
+    `  ${paint(style, `${mark} ${f.policy}`)}  ${f.resource}  ${paint("dim", `[${level}]`)}`,
+    `    ${f.message}`,
+    paint("dim", `    ${w.basis}: ${f.basis}`),
+    paint("dim", `    ${w.fix}: ${f.fix}`),
+  ];
+}
