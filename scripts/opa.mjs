@@ -25,6 +25,12 @@ export function ensureOpa() {
   return opaPath;
 }
 
+/** Runs opa; on failure throws an Error carrying opa's own message, not a Node stack. */
 export function opa(args, options = {}) {
-  return execFileSync(ensureOpa(), args, { encoding: "utf8", maxBuffer: 64 << 20, ...options });
+  try {
+    return execFileSync(ensureOpa(), args, { encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "pipe"], ...options });
+  } catch (error) {
+    const detail = `${error.stdout ?? ""}${error.stderr ?? ""}`.trim();
+    throw new Error(`opa ${args[0]} failed:\n${detail || error.message}`);
+  }
 }

@@ -4,6 +4,6 @@ import { fileURLToPath } from "node:url";
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const policies = join(root, "policies");
 export const compiled = join(policies, "compiled");
-export const regoSources = ["policies/main.rego", "policies/lib", "policies/rules"];
+export const regoSources = ["policies/main", "policies/lib", "policies/rules"];
 export const catalogFile = "policies/catalog/catalog.json";
 export const entrypoint = "souverain/main/result";

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // build: compile the Rego rules to wasm, read their annotations back, write the manifest.
 // check: formatting, strict compile, unit tests with coverage, and freshness of the committed build.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { createRequire } from "node:module";
-import { OPA_VERSION, opa } from "./opa.mjs";
+import { OPA_VERSION, opa, opaPath } from "./opa.mjs";
 import { catalogFile, compiled, entrypoint, regoSources, root } from "./paths.mjs";
 
 const MIN_COVERAGE = 90;
@@ -83,7 +83,7 @@ function build(outDir) {
     const bundle = join(work, "bundle.tar.gz");
     opa(["build", "-t", "wasm", "-e", entrypoint, "--capabilities", join(work, "capabilities.json"),
       "--ignore", "*_test.rego", "-o", bundle, ...regoSources.map((p) => at(p))]);
-    execFileSync("tar", ["-xzf", bundle, "-C", work, "/policy.wasm"]);
+    execFileSync("tar", ["-xzf", bundle, "-C", work, "/policy.wasm"], { stdio: "ignore" });
     const wasm = readFileSync(join(work, "policy.wasm"));
     const files = {
       "souverain.wasm": wasm,
@@ -113,15 +113,15 @@ function check() {
   console.log("opa check --strict: clean");
 
   const data = [`catalog:${at(catalogFile)}`, `rule_metadata:${at("policies/compiled/rules.json")}`];
-  let report;
+  const sources = regoSources.map((p) => at(p));
+  let results;
   try {
-    report = JSON.parse(opa(["test", "--coverage", "-f", "json", ...data, ...regoSources.map((p) => at(p))]));
+    results = JSON.parse(opa(["test", "-f", "json", ...data, ...sources]));
   } catch (error) {
-    console.error(opa(["test", "-v", ...data, ...regoSources.map((p) => at(p))], { stdio: "pipe" }).toString());
-    throw error;
+    const verbose = spawnSync(opaPath, ["test", "-v", ...data, ...sources], { encoding: "utf8" });
+    fail(`opa test failed:\n${verbose.stdout}${verbose.stderr}`);
   }
-  const tests = opa(["test", "-f", "json", ...data, ...regoSources.map((p) => at(p))]);
-  const results = JSON.parse(tests);
+  const report = JSON.parse(opa(["test", "--coverage", "-f", "json", ...data, ...sources]));
   const failed = results.filter((r) => r.fail || r.error);
   console.log(`opa test: ${results.length - failed.length} passed, ${failed.length} failed`);
   if (failed.length) fail(failed.map((r) => `${r.package}.${r.name}`).join(", "));
@@ -143,6 +143,10 @@ function check() {
 }
 
 const command = process.argv[2];
+process.on("uncaughtException", (error) => {
+  console.error(`${command ?? "policies"}: ${error.message}`);
+  process.exit(1);
+});
 if (command === "build") {
   const files = build(compiled);
   console.log(`built ${relative(root, compiled)}: souverain.wasm ${files["souverain.wasm"].length} bytes, ${Object.keys(JSON.parse(files["rules.json"])).length} rules`);

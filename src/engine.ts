@@ -94,6 +94,14 @@ export class Engine {
   }
 }
 
+const isWellFormed = (f: Finding): boolean =>
+  Boolean(rules[f.policy]) &&
+  typeof f.resource === "string" &&
+  (f.enforcement === "mandatory" || f.enforcement === "advisory") &&
+  typeof f.message?.en === "string" &&
+  typeof f.message?.fr === "string" &&
+  typeof f.exempt === "boolean";
+
 const isAboutConfig = (finding: Finding): boolean => finding.resource.startsWith("config:");
 
 function assertUniqueIds(document: CanonicalDocument, origin: string): void {
@@ -113,7 +121,7 @@ function checked(result: unknown, expected: number): Verdict {
   if (verdict.resources.length !== expected) {
     throw new EvaluationError(`policy evaluation judged ${verdict.resources.length} of ${expected} resources`);
   }
-  const unknown = verdict.findings.find((f: Finding) => !rules[f.policy]);
-  if (unknown) throw new EvaluationError(`policy evaluation returned a finding of unknown rule "${unknown.policy}"`);
+  const malformed = verdict.findings.find((f) => !isWellFormed(f));
+  if (malformed) throw new EvaluationError(`policy evaluation returned a malformed finding: ${JSON.stringify(malformed).slice(0, 200)}`);
   return verdict;
 }

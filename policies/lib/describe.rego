@@ -35,6 +35,9 @@ role_words(lang, p) := role[lang][p.role]
 
 role_words(lang, p) := sprintf(" (%s)", [p.role]) if not role[lang][p.role]
 
+# `not is_string(p.x)` fails when p.x is absent, so absence is tested through a helper rule.
+has_string(p, field) if is_string(p[field])
+
 # "AWS eu-west-3 (Paris, France)", "Scaleway (region unknown)".
 where(_, p) := sprintf("%s %s (%s, %s)", [p.provider, p.region, p.name, countries(p)]) if {
 	p.known
@@ -43,7 +46,7 @@ where(_, p) := sprintf("%s %s (%s, %s)", [p.provider, p.region, p.name, countrie
 
 where(_, p) := sprintf("%s (%s)", [p.provider, countries(p)]) if {
 	p.known
-	not is_string(p.region)
+	not has_string(p, "region")
 }
 
 where(lang, p) := sprintf("%s %s", [p.provider, unknown_words[lang][p.reason]]) if {
@@ -53,7 +56,7 @@ where(lang, p) := sprintf("%s %s", [p.provider, unknown_words[lang][p.reason]]) 
 
 where(lang, p) := sprintf("'%v' %s", [p.cloud, unknown_words[lang][p.reason]]) if {
 	not p.known
-	not is_string(p.provider)
+	not has_string(p, "provider")
 }
 
 unknown_words := {

@@ -37,13 +37,20 @@ passes("expires", e) if {
 	regex.match(`^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$`, e.expires)
 }
 
+# A field of an entry for messages, whatever the entry is.
+field(e, name) := object.get(e, name, "?") if is_object(e)
+
+else := "?"
+
 non_empty(s) if {
 	is_string(s)
 	trim_space(s) != ""
 }
 
 # An exemption that lapses today still holds today. Without input.today, every exemption is expired.
-expired(_) if not is_string(input.today)
+expired(_) if not dated
+
+dated if is_string(input.today)
 
 expired(e) if e.expires < input.today
 

@@ -1,0 +1,68 @@
+package souverain.lib_test
+
+import data.souverain.lib.catalog
+import data.souverain.lib.classes
+import data.souverain.lib.location
+import data.souverain.lib.text
+
+test_slug_folds_case_spaces_accents if text.slug("  Données_Personnelles ") == "donnees-personnelles"
+
+test_key_ignores_separators if {
+	text.key("DataClassification") == "dataclassification"
+	text.key("data_classification") == "dataclassification"
+}
+
+test_list_splits_on_separators if text.list("personal, archive;santé|sensible") == ["personal", "archive", "sante", "sensible"]
+
+test_aliases_reach_providers if {
+	catalog.provider_id("Google") == "gcp"
+	catalog.provider_id("AzureRM") == "azure"
+	not catalog.provider_id("digitalocean")
+}
+
+test_user_alias_maps_to_class if {
+	c := classes.of({"tags": {"data-classification": "Confidentiel médical"}}) with input as {"resources": [{"tags": {"data-classification": "Confidentiel médical"}}]}
+		with data.config as {"classAliases": {"confidentiel-medical": "health"}}
+	c.classes == {"health"}
+}
+
+test_user_offer_overrides_ours_by_id if {
+	p := catalog.providers.bleu with data.config as {"catalog": {"providers": {"bleu": {"source": "ANSSI decision", "offers": [{
+		"id": "bleu-cloud-de-confiance", "name": "Bleu", "scope": {},
+		"secnumcloud": {"status": "qualified", "source": "ANSSI decision", "asOf": "2027-01-01"},
+	}]}}}}
+	[o] := p.offers
+	o.secnumcloud.status == "qualified"
+}
+
+test_user_offer_adds_to_ours if {
+	p := catalog.providers.ovh with data.config as {"catalog": {"providers": {"ovh": {"source": "contract", "offers": [{"id": "new", "name": "New", "scope": {}}]}}}}
+	count(p.offers) == count(data.catalog.providers.ovh.offers) + 1
+}
+
+test_zone_gives_region if {
+	location.resolve({"cloud": "gcp", "zone": "europe-west9-b"}).region == "europe-west9"
+	location.resolve({"cloud": "scaleway", "zone": "fr-par-2"}).region == "fr-par"
+	location.resolve({"cloud": "outscale", "zone": "cloudgouv-eu-west-1a"}).region == "cloudgouv-eu-west-1"
+}
+
+test_unknown_zone_is_unknown_region if location.resolve({"cloud": "aws", "zone": "mars-1a"}).reason == "unknown-region"
+
+test_multi_region_eu_is_not_france if {
+	p := location.resolve({"cloud": "gcp", "region": "EU"})
+	p.in_france == "no"
+	p.in_eu == "yes"
+}
+
+test_same_code_different_country if {
+	location.resolve({"cloud": "aws", "region": "eu-west-2"}).in_france == "no"
+	location.resolve({"cloud": "outscale", "region": "eu-west-2"}).in_france == "yes"
+}
+
+test_unknown_cloud_proves_nothing if {
+	p := location.resolve({"cloud": "digitalocean", "region": "fra1"})
+	p.in_france == "unknown"
+	p.secnumcloud == "unknown"
+	p.hds == "unknown"
+	p.french_law == "unknown"
+}

@@ -1,0 +1,27 @@
+package souverain.rules.location_must_be_known_test
+
+import data.souverain.rules.location_must_be_known as rule
+
+res(cloud, region) := {"id": "r", "type": "t", "cloud": cloud, "region": region, "tags": {"data-classification": "personal"}}
+
+fires(r) if count(rule.findings) > 0 with input as {"resources": [r]}
+
+test_known_region_is_quiet if not fires(res("aws", "eu-west-3"))
+
+test_unknown_region_fires if fires(res("aws", null))
+
+test_typo_region_fires if fires(res("aws", "eu-west-33"))
+
+test_unknown_cloud_fires if fires(res("digitalocean", "fra1"))
+
+test_missing_cloud_fires if fires({"id": "r", "type": "t", "region": "eu-west-3", "tags": {"data-classification": "personal"}})
+
+test_retired_cloud_fires if fires(res("cloudwatt", "fr1"))
+
+test_zone_outside_region_fires if fires(object.union(res("aws", "eu-west-3"), {"zone": "eu-west-1a"}))
+
+test_public_data_needs_no_location if not fires({"id": "r", "type": "t", "cloud": "x", "tags": {"data-classification": "public"}})
+
+test_unknown_reason_still_has_words if {
+	rule.reason("future-reason").en == "its location cannot be established (future-reason)"
+}

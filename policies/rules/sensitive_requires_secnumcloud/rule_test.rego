@@ -1,0 +1,44 @@
+package souverain.rules.sensitive_requires_secnumcloud_test
+
+import data.souverain.rules.sensitive_requires_secnumcloud as rule
+
+res(cloud, region, class) := {"id": "r", "type": "t", "cloud": cloud, "region": region, "tags": {"data-classification": class}}
+
+fires(r) if count(rule.findings) > 0 with input as {"resources": [r]}
+
+test_aws_paris_sensitive_fires if fires(res("aws", "eu-west-3", "sensitive"))
+
+test_restricted_fires_like_sensitive if fires(res("azure", "francecentral", "diffusion restreinte"))
+
+test_s3ns_qualified_region_is_quiet if not fires(res("s3ns", "u-france-east1", "sensitive"))
+
+test_outscale_cloudgouv_is_quiet if not fires(res("outscale", "cloudgouv-eu-west-1", "sensible"))
+
+test_outscale_unverified_region_fires if fires(res("outscale", "eu-west-2", "sensitive"))
+
+test_bleu_in_process_fires if fires(res("bleu", "bleufrancecentral", "sensitive"))
+
+test_public_data_is_quiet if not fires(res("aws", "us-east-1", "public"))
+
+test_unknown_region_on_provider_without_offer_fires if fires(res("aws", null, "sensitive"))
+
+test_unknown_region_on_qualified_provider_defers_to_location_rule if not fires(res("s3ns", null, "sensitive"))
+
+test_replica_outside_france_fires if {
+	r := object.union(res("s3ns", "u-france-east1", "sensitive"), {"copies": [{"kind": "backup", "cloud": "aws", "region": "eu-west-1"}]})
+	fires(r)
+}
+
+test_message_names_resource_and_reason if {
+	some f in rule.findings with input as {"resources": [res("aws", "eu-west-3", "sensitive")]}
+	contains(f.message.en, "no SecNumCloud-qualified offer")
+	contains(f.message.fr, "aucune offre qualifiée SecNumCloud")
+	startswith(f.message.en, "r: sensitive data on Amazon Web Services eu-west-3")
+}
+
+test_state_internal_cloud_is_quiet if {
+	not fires(res("pi", "pi-1", "sensitive")) with data.config as {"catalog": {"providers": {"pi": {
+		"name": "Cloud Pi", "jurisdiction": "FR", "stateInternal": true, "source": "test",
+		"regions": {"pi-1": {"country": "FR", "source": "test", "asOf": "2026-01-01"}},
+	}}}}
+}
