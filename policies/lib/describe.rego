@@ -54,9 +54,16 @@ where(lang, p) := sprintf("%s %s", [p.provider, unknown_words[lang][p.reason]]) 
 	is_string(p.provider)
 }
 
-where(lang, p) := sprintf("'%v' %s", [p.cloud, unknown_words[lang][p.reason]]) if {
+where(lang, p) := sprintf("'%s' %s", [p.cloud, unknown_words[lang][p.reason]]) if {
 	not p.known
 	not has_string(p, "provider")
+	has_string(p, "cloud")
+}
+
+where(lang, p) := unknown_words[lang][p.reason] if {
+	not p.known
+	not has_string(p, "provider")
+	not has_string(p, "cloud")
 }
 
 unknown_words := {

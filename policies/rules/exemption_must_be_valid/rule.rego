@@ -22,8 +22,8 @@ package souverain.rules.exemption_must_be_valid
 import data.souverain.lib.exemptions
 
 findings contains {"exemption": n, "message": {
-	"en": sprintf("exemption #%d (rule %v, resource %v) is malformed: %s.", [n + 1, exemptions.field(e, "rule"), exemptions.field(e, "resource"), concat(", ", problems)]),
-	"fr": sprintf("la dérogation n°%d (règle %v, ressource %v) est mal formée : %s.", [n + 1, exemptions.field(e, "rule"), exemptions.field(e, "resource"), concat(", ", problems)]),
+	"en": sprintf("exemption #%d (rule %s, resource %s) is malformed: %s.", [n + 1, exemptions.field(e, "rule"), exemptions.field(e, "resource"), concat(", ", problems)]),
+	"fr": sprintf("la dérogation n°%d (règle %s, ressource %s) est mal formée : %s.", [n + 1, exemptions.field(e, "rule"), exemptions.field(e, "resource"), concat(", ", problems)]),
 }} if {
 	some n, e in exemptions.declared
 	problems := exemptions.problems(e)
