@@ -78,7 +78,8 @@ export class Engine {
       const part = this.evaluateChunk(chunk);
       // Findings about the configuration do not depend on the resources: keep the first chunk's.
       verdict.findings.push(...part.findings.filter((f) => start === 0 || !isAboutConfig(f)));
-      verdict.resources.push(...part.resources.map((r) => ({ ...r, index: r.index + start })));
+      const judged = part.resources.map((r) => ({ ...r, index: r.index + start }));
+      verdict.resources.push(...judged.sort((a, b) => a.index - b.index));
     }
     return verdict;
   }

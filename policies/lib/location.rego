@@ -77,7 +77,7 @@ placed(provider, region, p) := {"known": false, "reason": "zone-outside-region",
 	zone_conflict(provider, region, p)
 }
 
-placed(provider, region, p) := {"known": true, "region": region, "countries": countries_of(entry), "name": entry.name} if {
+placed(provider, region, p) := {"known": true, "region": region, "countries": countries_of(entry), "name": object.get(entry, "name", region)} if {
 	is_string(region)
 	not zone_conflict(provider, region, p)
 	entry := region_entry(provider, region)
