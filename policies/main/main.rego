@@ -14,7 +14,7 @@ levels := {"mandatory", "advisory", "disabled"}
 
 findings := [f |
 	some name
-	raw := data.souverain.rules[name].findings[_]
+	some raw in data.souverain.rules[name].findings
 	id := replace(name, "_", "-")
 	enforcement := level(id, raw)
 	enforcement != "disabled"

@@ -26,10 +26,10 @@ import data.souverain.lib.location
 import data.souverain.lib.resources
 import data.souverain.lib.settings
 
-findings contains {"index": i, "message": describe.finding(v, p, {"archive"}, problems)} if {
+findings[[i, n]] := {"index": i, "message": describe.finding(v, p, {"archive"}, problems)} if {
 	some i, v in resources.view
 	"archive" in v.classification.classes
-	some p in v.placements
+	some n, p in v.placements
 	problems := array.concat(array.concat(not_in_france(p), not_french_law(p)), not_qualified(p))
 	count(problems) > 0
 }

@@ -22,7 +22,7 @@ package souverain.rules.classification_required
 import data.souverain.lib.resources
 import data.souverain.lib.settings
 
-findings contains {"index": i, "message": {
+findings[[i, ""]] := {"index": i, "message": {
 	"en": sprintf("%s: %s holds data but carries no classification (tag keys: %s).", [v.resource.id, v.resource.type, keys]),
 	"fr": sprintf("%s : %s contient des données mais ne porte aucune classification (clés d'étiquette : %s).", [v.resource.id, v.resource.type, keys]),
 }} if {
@@ -33,7 +33,7 @@ findings contains {"index": i, "message": {
 	keys := concat(", ", settings.classification_tag_keys)
 }
 
-findings contains {"index": i, "level": "mandatory", "message": {
+findings[[i, value]] := {"index": i, "level": "mandatory", "message": {
 	"en": sprintf("%s: the classification value '%s' names no known class; it is treated as unproven, not as unclassified.", [v.resource.id, value]),
 	"fr": sprintf("%s : la valeur de classification '%s' ne correspond à aucune classe connue ; elle est traitée comme non prouvée, pas comme une absence de classification.", [v.resource.id, value]),
 }} if {

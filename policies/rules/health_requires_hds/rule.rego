@@ -24,10 +24,10 @@ package souverain.rules.health_requires_hds
 import data.souverain.lib.describe
 import data.souverain.lib.resources
 
-findings contains {"index": i, "message": describe.finding(v, p, {"health"}, problems)} if {
+findings[[i, n]] := {"index": i, "message": describe.finding(v, p, {"health"}, problems)} if {
 	some i, v in resources.view
 	"health" in v.classification.classes
-	some p in v.placements
+	some n, p in v.placements
 	problems := array.concat(not_certified(p), outside_eea(p))
 	count(problems) > 0
 }

@@ -24,11 +24,11 @@ import data.souverain.lib.classes
 import data.souverain.lib.describe
 import data.souverain.lib.resources
 
-findings contains {"index": i, "message": describe.finding(v, p, held, [reason(p.reason)])} if {
+findings[[i, n]] := {"index": i, "message": describe.finding(v, p, held, [reason(p.reason)])} if {
 	some i, v in resources.view
 	held := v.classification.classes & classes.located
 	count(held) > 0
-	some p in v.placements
+	some n, p in v.placements
 	not p.known
 }
 

@@ -27,24 +27,24 @@ import data.souverain.lib.describe
 import data.souverain.lib.location
 import data.souverain.lib.resources
 
-findings contains {"index": i, "message": describe.finding(v, p, {"personal"}, [{
+findings[[i, n]] := {"index": i, "message": describe.finding(v, p, {"personal"}, [{
 	"en": "it is outside the EU/EEA (keeping personal data in the EU is this policy's choice, stricter than GDPR chapter V)",
 	"fr": "elle est hors de l'UE/EEE (garder les données personnelles dans l'UE est le choix de cette politique, au-delà du chapitre V du RGPD)",
 }])} if {
 	some i, v in resources.view
 	"personal" in v.classification.classes
-	some p in v.placements
+	some n, p in v.placements
 	p.in_eea == "no"
 }
 
-# Exposure to non-EU law is a warning, whatever level the rule has.
-findings contains {"index": i, "level": "advisory", "message": describe.finding(v, p, {"personal"}, [{
+# Exposure to non-EU law is a warning, whatever level the rule has (never with the finding above).
+findings[[i, n]] := {"index": i, "level": "advisory", "message": describe.finding(v, p, {"personal"}, [{
 	"en": sprintf("the provider is subject to non-EU law (jurisdiction: %s), which can reach the data wherever it is stored", [law]),
 	"fr": sprintf("le fournisseur est soumis à un droit extra-européen (juridiction : %s), qui peut atteindre les données où qu'elles soient", [law]),
 }])} if {
 	some i, v in resources.view
 	"personal" in v.classification.classes
-	some p in v.placements
+	some n, p in v.placements
 	p.in_eea != "no"
 	law := location.jurisdiction(p)
 	not catalog.countries[law].eu

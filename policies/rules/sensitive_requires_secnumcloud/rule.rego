@@ -26,11 +26,11 @@ package souverain.rules.sensitive_requires_secnumcloud
 import data.souverain.lib.describe
 import data.souverain.lib.resources
 
-findings contains {"index": i, "message": describe.finding(v, p, held, problems)} if {
+findings[[i, n]] := {"index": i, "message": describe.finding(v, p, held, problems)} if {
 	some i, v in resources.view
 	held := v.classification.classes & {"sensitive", "restricted"}
 	count(held) > 0
-	some p in v.placements
+	some n, p in v.placements
 	problems := array.concat(not_qualified(p), not_in_france(p))
 	count(problems) > 0
 }
