@@ -82,7 +82,7 @@ function build(outDir) {
     writeFileSync(join(work, "capabilities.json"), caps);
     const bundle = join(work, "bundle.tar.gz");
     opa(["build", "-t", "wasm", "-e", entrypoint, "--capabilities", join(work, "capabilities.json"),
-      "--ignore", "*_test.rego", "-o", bundle, ...regoSources.map((p) => at(p))]);
+      "--ignore", "*_test.rego", "-o", bundle, ...regoSources], { cwd: root });
     execFileSync("tar", ["-xzf", bundle, "-C", work, "/policy.wasm"], { stdio: "ignore" });
     const wasm = readFileSync(join(work, "policy.wasm"));
     const files = {
