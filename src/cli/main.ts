@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { assetPath } from "../assets.js";
 import { loadConfigFile, type Config } from "../config.js";
@@ -6,7 +6,9 @@ import { Engine } from "../engine.js";
 import { EvaluationError, InputError } from "../errors.js";
 import type { Lang } from "../model/findings.js";
 import { expand, readInput } from "./inputs.js";
-import { buildReport, type JudgedInput } from "./report.js";
+import { formatJunit } from "./junit.js";
+import { buildReport, type JudgedInput, type Report } from "./report.js";
+import { formatSarif } from "./sarif.js";
 import { formatText } from "./text.js";
 
 /** Exit codes: what a CI pipeline branches on. */
@@ -14,11 +16,22 @@ export const EXIT = { ok: 0, blocked: 1, error: 2 } as const;
 
 const version = (JSON.parse(readFileSync(assetPath("package.json"), "utf8")) as { version: string }).version;
 
+type Format = "text" | "json" | "sarif" | "junit";
+
 interface CheckOptions {
-  format: "text" | "json";
+  format: Format;
+  output?: string;
   config?: string;
   lang?: Lang;
 }
+
+const formatters: Record<Exclude<Format, "text">, (report: Report) => string> = {
+  json: (report) => JSON.stringify(report, null, 2) + "\n",
+  sarif: formatSarif,
+  junit: formatJunit,
+};
+
+const colour = () => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 
 const defaultLang = (): Lang => (/^fr/i.test(process.env.LC_ALL || process.env.LANG || "") ? "fr" : "en");
 
@@ -26,15 +39,33 @@ async function check(paths: string[], options: CheckOptions): Promise<number> {
   const config: Config = options.config ? loadConfigFile(options.config) : {};
   const inputs = paths.flatMap(expand).map(readInput);
   const engine = await Engine.create({ config });
-  const judged: JudgedInput[] = inputs.map(({ file, format, document }) => ({
+  const judged: JudgedInput[] = inputs.map(({ file, format, description, document }) => ({
     file,
     format,
+    description,
     verdict: engine.evaluate(document, file),
   }));
   const report = buildReport(judged, options.lang ?? defaultLang(), version);
-  if (options.format === "json") process.stdout.write(JSON.stringify(report, null, 2) + "\n");
-  else process.stdout.write(formatText(report, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR));
+  const text = () => formatText(report, colour());
+  if (options.output) {
+    // The file gets the report; the terminal still gets the readable one.
+    writeFileSync(options.output, options.format === "text" ? formatText(report, false) : formatters[options.format](report));
+    process.stdout.write(text() + `Report (${options.format}) written to ${options.output}\n`);
+  } else {
+    process.stdout.write(options.format === "text" ? text() : formatters[options.format](report));
+  }
   return report.summary.blocked ? EXIT.blocked : EXIT.ok;
+}
+
+/** Prints the canonical resources an input becomes, for conftest, opa eval or other tools. */
+function normalize(path: string): number {
+  const files = expand(path);
+  if (files.length !== 1) {
+    throw new InputError(path, "", `normalize reads one input; this folder holds ${files.length} (${files.slice(0, 3).join(", ")}${files.length > 3 ? ", ..." : ""})`);
+  }
+  const { document } = readInput(files[0]!);
+  process.stdout.write(JSON.stringify({ version: 1, resources: document.resources }, null, 2) + "\n");
+  return EXIT.ok;
 }
 
 function program(): Command {
@@ -45,13 +76,21 @@ function program(): Command {
     .configureOutput({ outputError: (text, write) => write(`souverain: ${text.replace(/^error: /, "")}`) });
   cli
     .command("check")
-    .description("judge canonical resources; exit 0 when nothing blocks, 1 on a mandatory finding, 2 on bad input")
-    .argument("<files...>", "canonical JSON files or folders of them")
-    .addOption(new Option("-f, --format <format>", "report format").choices(["text", "json"]).default("text"))
+    .description("judge what a deploy plans; exit 0 when nothing blocks, 1 on a mandatory finding, 2 on bad input")
+    .argument("<inputs...>", "canonical JSON, Terraform plan JSON (terraform show -json), cdk.tf.json, a cdktf.out folder, or folders of them")
+    .addOption(new Option("-f, --format <format>", "report format").choices(["text", "json", "sarif", "junit"]).default("text"))
+    .option("-o, --output <file>", "write the report to a file; the terminal still gets the text report")
     .option("-c, --config <file>", "configuration file (JSON, see schemas/config.schema.json)")
     .addOption(new Option("-l, --lang <lang>", "language of messages (default from LANG)").choices(["fr", "en"]))
     .action(async (files: string[], options: CheckOptions) => {
       process.exitCode = await check(files, options);
+    });
+  cli
+    .command("normalize")
+    .description("print the canonical resources an input becomes (to use with opa eval, conftest...)")
+    .argument("<input>", "canonical JSON, Terraform plan JSON, cdk.tf.json or a CDKTF stack folder")
+    .action((input: string) => {
+      process.exitCode = normalize(input);
     });
   return cli;
 }

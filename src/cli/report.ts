@@ -19,7 +19,7 @@ export interface ReportedFinding {
 export interface Report {
   tool: { name: "souverain"; version: string };
   lang: Lang;
-  inputs: { file: string; format: string; resources: number }[];
+  inputs: { file: string; format: string; description: string; resources: number }[];
   findings: ReportedFinding[];
   resources: (ResourceSummary & { file: string })[];
   summary: {
@@ -37,6 +37,7 @@ export interface Report {
 export interface JudgedInput {
   file: string;
   format: string;
+  description: string;
   verdict: Verdict;
 }
 
@@ -58,7 +59,7 @@ export function buildReport(judged: JudgedInput[], lang: Lang, version: string):
   return {
     tool: { name: "souverain", version },
     lang,
-    inputs: judged.map(({ file, format, verdict }) => ({ file, format, resources: verdict.resources.length })),
+    inputs: judged.map(({ file, format, description, verdict }) => ({ file, format, description, resources: verdict.resources.length })),
     findings,
     resources: judged.flatMap(({ file, verdict }) => verdict.resources.map((r) => ({ ...r, file }))),
     summary: {

@@ -6,16 +6,16 @@ type Style = Parameters<typeof styleText>[0];
 
 const words = {
   en: { basis: "Basis", fix: "Fix", exemptUntil: "exempt until", blocked: "BLOCKED", passed: "PASSED",
-    resources: "resources", mandatory: "mandatory", advisory: "advisory", exempt: "exempt", none: "No finding." },
+    resources: "resources", read: "read", mandatory: "mandatory", advisory: "advisory", exempt: "exempt", none: "No finding." },
   fr: { basis: "Fondement", fix: "Correction", exemptUntil: "dérogation jusqu'au", blocked: "BLOQUÉ", passed: "CONFORME",
-    resources: "ressources", mandatory: "bloquant(s)", advisory: "avertissement(s)", exempt: "dérogation(s)", none: "Aucun constat." },
+    resources: "ressources", read: "lu", mandatory: "bloquant(s)", advisory: "avertissement(s)", exempt: "dérogation(s)", none: "Aucun constat." },
 } satisfies Record<Lang, Record<string, string>>;
 
 /** A terminal report: findings grouped by file, then one summary line. Colour only when asked. */
 export function formatText(report: Report, colour: boolean): string {
   const paint = (style: Style, text: string) => (colour ? styleText(style, text) : text);
   const w = words[report.lang];
-  const lines: string[] = [];
+  const lines: string[] = report.inputs.map((i) => paint("dim", `${w.read} ${i.file}: ${i.description}, ${i.resources} ${w.resources}`));
   let file: string | undefined;
   for (const f of report.findings) {
     if (f.file !== file) {
