@@ -35,7 +35,7 @@ describe("sensitive-requires-secnumcloud", () => {
     const [finding] = judge([resource("outscale", "eu-west-2", "sensitive", { id: "vol" })]).findings;
     expect(finding).toMatchObject({ policy: "sensitive-requires-secnumcloud", resource: "vol", enforcement: "mandatory", exempt: false });
     expect(finding!.message.en).toBe(
-      "vol: sensitive data on 3DS Outscale eu-west-2 (France, France): no SecNumCloud-qualified offer covers it [Outscale IaaS (eu-west-2): unverified].",
+      "vol: sensitive data on 3DS Outscale eu-west-2 (France): no SecNumCloud-qualified offer covers it [Outscale IaaS (eu-west-2): unverified].",
     );
     expect(finding!.message.fr).toContain("aucune offre qualifiée SecNumCloud ne la couvre");
   });

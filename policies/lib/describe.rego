@@ -42,6 +42,13 @@ has_string(p, field) if is_string(p[field])
 where(_, p) := sprintf("%s %s (%s, %s)", [p.provider, p.region, p.name, countries(p)]) if {
 	p.known
 	is_string(p.region)
+	p.name != countries(p)
+}
+
+where(_, p) := sprintf("%s %s (%s)", [p.provider, p.region, countries(p)]) if {
+	p.known
+	is_string(p.region)
+	p.name == countries(p)
 }
 
 where(_, p) := sprintf("%s (%s)", [p.provider, countries(p)]) if {

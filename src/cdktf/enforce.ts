@@ -16,9 +16,12 @@ export interface EnforceOptions {
 /** A CDKTF (or CDK Terrain) stack, recognised by shape so that neither framework is imposed. */
 interface StackLike extends IConstruct {
   toTerraform(): unknown;
+  prepareStack(): void;
 }
 
-const isStack = (c: IConstruct): c is StackLike => typeof (c as Partial<StackLike>).toTerraform === "function";
+// Resources have toTerraform too; only stacks are prepared for synthesis.
+const isStack = (c: IConstruct): c is StackLike =>
+  typeof (c as Partial<StackLike>).toTerraform === "function" && typeof (c as Partial<StackLike>).prepareStack === "function";
 
 const describe = (f: Finding, lang: Lang): string => {
   const exempt = f.exempt ? ` [exempt until ${f.exemptions[0]!.expires}: ${f.exemptions[0]!.justification}]` : "";
