@@ -130,7 +130,7 @@ describe("souverain check: bad input is exit 2 with one line naming the file and
     [{ resources: [{ id: "a", type: "t", tags: { "data-classification": ["sensitive"] } }] }, "/resources/0/tags/data-classification: must be string"],
     [{ resources: [{ id: "a", type: "t", regoin: "eu-west-3" }] }, '/resources/0: unknown property "regoin"'],
     [{ resources: {} }, "/resources: must be array"],
-    [[1, 2], '/: not a Souverain canonical document (expected an object with a "resources" array)'],
+    [[1, 2], "/: not a recognised input: expected canonical resources, a Terraform plan (terraform show -json) or Terraform JSON (cdk.tf.json)"],
     [{ resources: [{ id: "a", type: "t" }, { id: "a", type: "t" }] }, '/resources/1/id: duplicate resource id "a"'],
   ])("wrong types: %j", (content, place) => {
     const file = write("wrong.json", content);
