@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { PLANS_DIR } from "./helpers/fixtures.js";
 
 const dir = mkdtempSync(join(tmpdir(), "souverain-cli-"));
 
@@ -175,4 +176,45 @@ describe("a 50 MB input", () => {
     expect(report.summary.resources).toBe(110_000);
     expect(report.summary.byPolicy).toEqual({ "sensitive-requires-secnumcloud": 110 });
   }, 120_000);
+});
+
+describe("Terraform plans through the CLI", () => {
+  const plan = JSON.parse(readFileSync(join(PLANS_DIR, "terraform-compliance", "test_issue_796.json"), "utf8"));
+
+  it("a plan from an unknown future format_version is exit 2 with the place", () => {
+    const file = write("future-plan.json", { ...plan, format_version: "2.0" });
+    const run = souverain("check", file);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe(`souverain: ${file}: /format_version: unsupported plan format_version "2.0" (this version reads 0.x and 1.x)`);
+  });
+
+  it("a truncated plan is exit 2", () => {
+    const text = JSON.stringify(plan);
+    const file = write("truncated-plan.json", text.slice(0, text.length / 2));
+    const run = souverain("check", file);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`^souverain: ${file}: invalid JSON`));
+  });
+
+  it("a 100 MB plan is judged whole", () => {
+    const template = plan.resource_changes[0];
+    const padding = "p".repeat(4_000);
+    const resource_changes = Array.from({ length: 26_000 }, (_, i) => ({
+      ...template,
+      address: `aws_s3_bucket.b${i}`,
+      type: "aws_s3_bucket",
+      name: `b${i}`,
+      module_address: undefined,
+      change: { ...template.change, after: { bucket: `b${i}`, policy: padding, tags: { "data-classification": i % 1000 === 0 ? "archive" : "public" } } },
+    }));
+    const file = write("big-plan.json", { ...plan, resource_changes });
+    expect(readFileSync(file).length).toBeGreaterThan(100 * 1024 * 1024);
+    const run = souverain("check", file, "--format", "json");
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.summary.resources).toBe(26_000);
+    // The root provider is in us-east-1: every archive is out of France.
+    expect(report.summary.byPolicy).toEqual({ "archives-stay-in-france": 26 });
+  }, 180_000);
 });
