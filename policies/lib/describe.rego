@@ -33,35 +33,35 @@ role := {
 
 role_words(lang, p) := role[lang][p.role]
 
-role_words(lang, p) := sprintf(" (%s)", [p.role]) if not role[lang][p.role]
+role_words(lang, p) := concat("", [" (", p.role, ")"]) if not role[lang][p.role]
 
 # `not is_string(p.x)` fails when p.x is absent, so absence is tested through a helper rule.
 has_string(p, field) if is_string(p[field])
 
 # "AWS eu-west-3 (Paris, France)", "Scaleway (region unknown)".
-where(_, p) := sprintf("%s %s (%s, %s)", [p.provider, p.region, p.name, countries(p)]) if {
+where(_, p) := concat("", [p.provider, " ", p.region, " (", p.name, ", ", countries(p), ")"]) if {
 	p.known
 	is_string(p.region)
 	p.name != countries(p)
 }
 
-where(_, p) := sprintf("%s %s (%s)", [p.provider, p.region, countries(p)]) if {
+where(_, p) := concat("", [p.provider, " ", p.region, " (", countries(p), ")"]) if {
 	p.known
 	is_string(p.region)
 	p.name == countries(p)
 }
 
-where(_, p) := sprintf("%s (%s)", [p.provider, countries(p)]) if {
+where(_, p) := concat("", [p.provider, " (", countries(p), ")"]) if {
 	p.known
 	not has_string(p, "region")
 }
 
-where(lang, p) := sprintf("%s %s", [p.provider, unknown_words[lang][p.reason]]) if {
+where(lang, p) := concat("", [p.provider, " ", unknown_words[lang][p.reason]]) if {
 	not p.known
 	is_string(p.provider)
 }
 
-where(lang, p) := sprintf("'%s' %s", [p.cloud, unknown_words[lang][p.reason]]) if {
+where(lang, p) := concat("", ["'", p.cloud, "' ", unknown_words[lang][p.reason]]) if {
 	not p.known
 	not has_string(p, "provider")
 	has_string(p, "cloud")
@@ -95,7 +95,7 @@ unknown_words := {
 }
 
 # The offers of the provider that are not qualified but cover this placement, with their status.
-pending_offers(p, field) := concat(", ", [sprintf("%s: %s", [o.name, o[field].status]) |
+pending_offers(p, field) := concat(", ", [concat("", [o.name, ": ", o[field].status]) |
 	some o in catalog.providers[p.cloud].offers
 	o[field].status != "qualified"
 	catalog.covers(o, p.region, p.service)
@@ -103,25 +103,21 @@ pending_offers(p, field) := concat(", ", [sprintf("%s: %s", [o.name, o[field].st
 
 pending_offers(p, _) := "" if not catalog.providers[p.cloud]
 
-status_note(p, field) := sprintf(" [%s]", [n]) if {
+status_note(p, field) := concat("", [" [", n, "]"]) if {
 	n := pending_offers(p, field)
 	n != ""
 } else := ""
 
-templates := {
-	"en": "%s: %s data%s on %s: %s.",
-	"fr": "%s : données %s%s sur %s : %s.",
-}
-
 # {"en": ..., "fr": ...}: what is wrong with one placement of one resource holding the given classes.
-finding(v, p, held, problems) := {lang: sprintf(templates[lang], [
-	v.resource.id,
-	classes(lang, held),
-	role_words(lang, p),
-	where(lang, p),
-	concat(separator[lang], [problem[lang] | some problem in problems]),
-]) |
-	some lang in ["en", "fr"]
+finding(v, p, held, problems) := {
+	"en": concat("", [
+		v.resource.id, ": ", classes("en", held), " data", role_words("en", p), " on ", where("en", p), ": ",
+		concat(separator.en, [problem.en | some problem in problems]), ".",
+	]),
+	"fr": concat("", [
+		v.resource.id, " : données ", classes("fr", held), role_words("fr", p), " sur ", where("fr", p), " : ",
+		concat(separator.fr, [problem.fr | some problem in problems]), ".",
+	]),
 }
 
 separator := {"en": "; ", "fr": " ; "}

@@ -42,15 +42,15 @@ not_in_france(p) := [{
 else := []
 
 not_french_law(p) := [{
-	"en": sprintf("the provider is not under French law (jurisdiction: %s)", [location.jurisdiction(p)]),
-	"fr": sprintf("le fournisseur ne relève pas du droit français (juridiction : %s)", [location.jurisdiction(p)]),
+	"en": concat("", ["the provider is not under French law (jurisdiction: ", location.jurisdiction(p), ")"]),
+	"fr": concat("", ["le fournisseur ne relève pas du droit français (juridiction : ", location.jurisdiction(p), ")"]),
 }] if p.french_law == "no"
 
 else := []
 
 not_qualified(p) := [{
-	"en": sprintf("no SecNumCloud-qualified offer covers it, which this configuration requires for archives%s", [describe.status_note(p, "secnumcloud")]),
-	"fr": sprintf("aucune offre qualifiée SecNumCloud ne la couvre, ce que cette configuration exige pour les archives%s", [describe.status_note(p, "secnumcloud")]),
+	"en": concat("", ["no SecNumCloud-qualified offer covers it, which this configuration requires for archives", describe.status_note(p, "secnumcloud")]),
+	"fr": concat("", ["aucune offre qualifiée SecNumCloud ne la couvre, ce que cette configuration exige pour les archives", describe.status_note(p, "secnumcloud")]),
 }] if {
 	settings.archives_require_secnumcloud == true
 	p.secnumcloud == "no"

@@ -23,8 +23,8 @@ import data.souverain.lib.resources
 import data.souverain.lib.settings
 
 findings[[i, ""]] := {"index": i, "message": {
-	"en": sprintf("%s: %s holds data but carries no classification (tag keys: %s).", [v.resource.id, v.resource.type, keys]),
-	"fr": sprintf("%s : %s contient des données mais ne porte aucune classification (clés d'étiquette : %s).", [v.resource.id, v.resource.type, keys]),
+	"en": concat("", [v.resource.id, ": ", v.resource.type, " holds data but carries no classification (tag keys: ", keys, ")."]),
+	"fr": concat("", [v.resource.id, " : ", v.resource.type, " contient des données mais ne porte aucune classification (clés d'étiquette : ", keys, ")."]),
 }} if {
 	some i, v in resources.view
 	count(v.classification.classes) == 0
@@ -34,8 +34,8 @@ findings[[i, ""]] := {"index": i, "message": {
 }
 
 findings[[i, value]] := {"index": i, "level": "mandatory", "message": {
-	"en": sprintf("%s: the classification value '%s' names no known class; it is treated as unproven, not as unclassified.", [v.resource.id, value]),
-	"fr": sprintf("%s : la valeur de classification '%s' ne correspond à aucune classe connue ; elle est traitée comme non prouvée, pas comme une absence de classification.", [v.resource.id, value]),
+	"en": concat("", [v.resource.id, ": the classification value '", value, "' names no known class; it is treated as unproven, not as unclassified."]),
+	"fr": concat("", [v.resource.id, " : la valeur de classification '", value, "' ne correspond à aucune classe connue ; elle est traitée comme non prouvée, pas comme une absence de classification."]),
 }} if {
 	some i, v in resources.view
 	some value in v.classification.unrecognized

@@ -33,8 +33,8 @@ findings[[i, n]] := {"index": i, "message": describe.finding(v, p, {"health"}, p
 }
 
 not_certified(p) := [{
-	"en": sprintf("no HDS-certified offer covers it%s", [describe.status_note(p, "hds")]),
-	"fr": sprintf("aucune offre certifiée HDS ne la couvre%s", [describe.status_note(p, "hds")]),
+	"en": concat("", ["no HDS-certified offer covers it", describe.status_note(p, "hds")]),
+	"fr": concat("", ["aucune offre certifiée HDS ne la couvre", describe.status_note(p, "hds")]),
 }] if p.hds == "no"
 
 else := []

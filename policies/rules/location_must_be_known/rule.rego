@@ -65,6 +65,6 @@ reasons := {
 
 # A reason without words still makes a finding.
 reason(code) := object.get(reasons, code, {
-	"en": sprintf("its location cannot be established (%s)", [code]),
-	"fr": sprintf("sa localisation ne peut être établie (%s)", [code]),
+	"en": concat("", ["its location cannot be established (", code, ")"]),
+	"fr": concat("", ["sa localisation ne peut être établie (", code, ")"]),
 })

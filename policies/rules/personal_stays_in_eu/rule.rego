@@ -39,8 +39,8 @@ findings[[i, n]] := {"index": i, "message": describe.finding(v, p, {"personal"},
 
 # Exposure to non-EU law is a warning, whatever level the rule has (never with the finding above).
 findings[[i, n]] := {"index": i, "level": "advisory", "message": describe.finding(v, p, {"personal"}, [{
-	"en": sprintf("the provider is subject to non-EU law (jurisdiction: %s), which can reach the data wherever it is stored", [law]),
-	"fr": sprintf("le fournisseur est soumis à un droit extra-européen (juridiction : %s), qui peut atteindre les données où qu'elles soient", [law]),
+	"en": concat("", ["the provider is subject to non-EU law (jurisdiction: ", law, "), which can reach the data wherever it is stored"]),
+	"fr": concat("", ["le fournisseur est soumis à un droit extra-européen (juridiction : ", law, "), qui peut atteindre les données où qu'elles soient"]),
 }])} if {
 	some i, v in resources.view
 	"personal" in v.classification.classes

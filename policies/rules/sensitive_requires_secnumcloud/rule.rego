@@ -36,8 +36,8 @@ findings[[i, n]] := {"index": i, "message": describe.finding(v, p, held, problem
 }
 
 not_qualified(p) := [{
-	"en": sprintf("no SecNumCloud-qualified offer covers it%s", [describe.status_note(p, "secnumcloud")]),
-	"fr": sprintf("aucune offre qualifiée SecNumCloud ne la couvre%s", [describe.status_note(p, "secnumcloud")]),
+	"en": concat("", ["no SecNumCloud-qualified offer covers it", describe.status_note(p, "secnumcloud")]),
+	"fr": concat("", ["aucune offre qualifiée SecNumCloud ne la couvre", describe.status_note(p, "secnumcloud")]),
 }] if p.secnumcloud == "no"
 
 else := []
