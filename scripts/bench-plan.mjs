@@ -3,14 +3,14 @@
 // run through `souverain check`, a bare JSON.parse of it (the floor), and conftest with a region rule.
 // The last line is the JSON summary.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { root } from "./paths.mjs";
+import { ensureTool } from "./tools.mjs";
 
 const COUNT = Number(process.env.BENCH_RESOURCES ?? 10_000);
 const RUNS = 3;
-const conftest = join(root, ".tools", "bin", "conftest");
 
 let seed = 7;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -96,12 +96,13 @@ try {
   console.log(`node -e JSON.parse (floor): ${floor.wall.toFixed(0)} ms, peak RSS ${floor.rss.toFixed(0)} MB`);
 
   let theirs = null;
-  if (existsSync(conftest)) {
+  try {
+    const conftest = ensureTool("conftest");
     theirs = measure(conftest, ["test", "--no-color", "-p", join(root, "scripts", "bench-plan"), file]);
     if (theirs.status !== 1) throw new Error(`conftest exited ${theirs.status}`);
     console.log(`conftest test (region rule): ${theirs.wall.toFixed(0)} ms, peak RSS ${theirs.rss.toFixed(0)} MB`);
-  } else {
-    console.log("conftest not built (.tools/bin/conftest missing): ratio_vs_conftest is null");
+  } catch (error) {
+    console.log(`conftest not measured (${error.message.split("\n")[0]}): ratio_vs_conftest is null`);
   }
 
   console.log(JSON.stringify({

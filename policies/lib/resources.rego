@@ -13,10 +13,17 @@ view[i] := {
 	"placements": array.concat([primary(r)], [copy(r, c) | some c in object.get(r, "copies", [])]),
 } if some i, r in input.resources
 
-primary(r) := object.union(location.resolve(r), {"role": "primary"})
+primary(r) := object.union(resolved[location.fields(r)], {"role": "primary"})
+
+copy(r, c) := object.union(resolved[copy_fields(r, c)], {"role": object.get(c, "kind", "copy")})
 
 # A copy stays with its resource's cloud unless it names another one.
-copy(r, c) := object.union(
-	location.resolve(object.union({"cloud": object.get(r, "cloud", null)}, c)),
-	{"role": object.get(c, "kind", "copy")},
-)
+copy_fields(r, c) := location.fields(object.union({"cloud": object.get(r, "cloud", null)}, c))
+
+# Resources of a batch share few distinct placements: each is resolved once.
+resolved := {f: location.resolve(f) | some f in placements}
+
+placements := {location.fields(r) | some r in input.resources} | {copy_fields(r, c) |
+	some r in input.resources
+	some c in r.copies
+}
