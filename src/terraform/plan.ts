@@ -50,7 +50,7 @@ export const isPlan = (value: object): boolean => "format_version" in value && (
 
 /** "module.a[0].module.b" -> "a.b": the configuration path, without instance keys. */
 const modulePath = (moduleAddress: string | undefined): string =>
-  (moduleAddress ?? "").replace(/\[[^\]]*\]/g, "").split(".").filter((part, i, all) => part !== "module" || all[i + 1] === undefined).join(".");
+  [...(moduleAddress ?? "").replace(/\[[^\]]*\]/g, "").matchAll(/(?:^|\.)module\.([^.]+)/g)].map((m) => m[1]).join(".");
 
 /** The configuration of each resource, keyed "modulePath|type.name". */
 function configuredResources(root: ConfigModule | undefined): Map<string, { key?: string; expressions: Record<string, unknown> }> {
