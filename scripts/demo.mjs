@@ -35,7 +35,7 @@ step("Compile the CDKTF examples", process.execPath, [join(root, "node_modules/t
 for (const example of ["cdktf-aws", "cdktf-s3ns"]) {
   const cwd = join(root, "examples", example);
   rmSync(join(cwd, "cdktf.out"), { recursive: true, force: true });
-  step(`cdktf synth of examples/${example} (Souverain.enforce in main.ts)`, process.execPath, [join(root, ".examples-build", example, "main.js")], {
+  step(`cdktf synth of examples/${example} (Souverain.enforce in main.ts)`, process.execPath, [join(root, ".examples-build", "examples", example, "main.js")], {
     cwd,
     expect: (s, output) => s !== 0 && /App-level validation failed[\s\S]*souverain sensitive-requires-secnumcloud/.test(output),
     explain: "synth failed on the violating stack, listing its mandatory findings; advisory ones were printed as warnings.",

@@ -111,13 +111,18 @@ status_note(p, field) := concat("", [" [", n, "]"]) if {
 # {"en": ..., "fr": ...}: what is wrong with one placement of one resource holding the given classes.
 finding(v, p, held, problems) := {
 	"en": concat("", [
-		v.resource.id, ": ", classes("en", held), " data", role_words("en", p), " on ", where("en", p), ": ",
+		label(v.resource), ": ", classes("en", held), " data", role_words("en", p), " on ", where("en", p), ": ",
 		concat(separator.en, [problem.en | some problem in problems]), ".",
 	]),
 	"fr": concat("", [
-		v.resource.id, " : données ", classes("fr", held), role_words("fr", p), " sur ", where("fr", p), " : ",
+		label(v.resource), " : données ", classes("fr", held), role_words("fr", p), " sur ", where("fr", p), " : ",
 		concat(separator.fr, [problem.fr | some problem in problems]), ".",
 	]),
 }
 
 separator := {"en": "; ", "fr": " ; "}
+
+# How messages name a resource: its short name when it has one, else its id.
+label(resource) := resource.name if is_string(resource.name)
+
+else := resource.id

@@ -16,6 +16,8 @@ export interface CanonicalResource {
   id: string;
   /** Native type, e.g. `aws:s3/bucket:Bucket` or `aws_s3_bucket`. */
   type: string;
+  /** A short name for messages (the Pulumi resource name); the id is used when absent. */
+  name?: string;
   /**
    * The legal cloud reached: a catalog provider id or alias (`aws`, `s3ns`, `bleu`, `ovh`…), not the SDK.
    * Google with universe domain `s3nsapis.fr` is `s3ns`. `null` or absent: unknown.

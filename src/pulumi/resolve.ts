@@ -76,6 +76,8 @@ function location(r: PulumiResource, pkg: string): Place {
   const keys = LOCATION_KEYS[pkg] ?? DEFAULT_KEYS;
   const own = fromProps(r.props, keys.region, keys.zone);
   if (own.found) return { ...own, region: regionCode(pkg, own.region) };
+  // An azure-native resource without a location lives where its resource group is (resolved at stack level).
+  if (pkg === "azure-native" && r.type !== "azure-native:resources:ResourceGroup") return own;
   const fromProvider = fromProps(r.provider?.props, ["region", "location"], ["zone"]);
   return { ...fromProvider, region: regionCode(pkg, fromProvider.region) };
 }
@@ -109,7 +111,7 @@ const stringValues = (value: unknown): Record<string, string> =>
 /** A Pulumi resource as a canonical resource: its legal cloud, where it lands, what it holds. */
 export function toCanonical(r: PulumiResource, options: ResolveOptions): CanonicalResource {
   const pkg = packageOf(r.type);
-  const base = { id: r.urn, type: r.type, source: { address: r.urn } };
+  const base = { id: r.urn, type: r.type, name: r.name, source: { address: r.urn } };
   if (UTILITY_PACKAGES.has(pkg)) return { ...base, cloud: null, region: null, holdsData: false };
   const { region, zone } = location(r, pkg);
   const { tags: effective, sources } = tags(r, options);

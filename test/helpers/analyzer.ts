@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { repoRoot } from "./root.js";
 
 const require = createRequire(import.meta.url);
 /* eslint-disable @typescript-eslint/no-explicit-any -- generated protobuf classes are untyped here */
@@ -16,7 +17,7 @@ const engineRpc = require("@pulumi/pulumi/proto/engine_grpc_pb.js") as any;
 const { Empty } = require("google-protobuf/google/protobuf/empty_pb.js") as any;
 const { Struct } = require("google-protobuf/google/protobuf/struct_pb.js") as any;
 
-export const PACK_DIR = join(import.meta.dirname, "..", "..", "packs", "souverain");
+export const PACK_DIR = join(repoRoot, "packs", "souverain");
 /** How the engine marks a value only known after the update, and a secret, in property structs. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 export const secret = (value: unknown) => ({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value });

@@ -1,8 +1,9 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { repoRoot } from "./root.js";
 
 /** Real plans from other projects' test suites, kept in the steering repo (see its README for provenance). */
-export const PLANS_DIR = join(import.meta.dirname, "..", "..", "..", "shared", "fixtures", "terraform-plans");
+export const PLANS_DIR = join(repoRoot, "..", "shared", "fixtures", "terraform-plans");
 
 export const planFiles = (): string[] =>
   ["regula", "terraform-compliance"].flatMap((dir) =>

@@ -19,12 +19,13 @@
 #   frameworks: [Souverain]
 package souverain.rules.classification_required
 
+import data.souverain.lib.describe
 import data.souverain.lib.resources
 import data.souverain.lib.settings
 
 findings[[i, ""]] := {"index": i, "message": {
-	"en": concat("", [v.resource.id, ": ", v.resource.type, " holds data but carries no classification (tag keys: ", keys, ")."]),
-	"fr": concat("", [v.resource.id, " : ", v.resource.type, " contient des données mais ne porte aucune classification (clés d'étiquette : ", keys, ")."]),
+	"en": concat("", [describe.label(v.resource), ": ", v.resource.type, " holds data but carries no classification (tag keys: ", keys, ")."]),
+	"fr": concat("", [describe.label(v.resource), " : ", v.resource.type, " contient des données mais ne porte aucune classification (clés d'étiquette : ", keys, ")."]),
 }} if {
 	some i, v in resources.view
 	count(v.classification.classes) == 0
@@ -34,8 +35,8 @@ findings[[i, ""]] := {"index": i, "message": {
 }
 
 findings[[i, value]] := {"index": i, "level": "mandatory", "message": {
-	"en": concat("", [v.resource.id, ": the classification value '", value, "' names no known class; it is treated as unproven, not as unclassified."]),
-	"fr": concat("", [v.resource.id, " : la valeur de classification '", value, "' ne correspond à aucune classe connue ; elle est traitée comme non prouvée, pas comme une absence de classification."]),
+	"en": concat("", [describe.label(v.resource), ": the classification value '", value, "' names no known class; it is treated as unproven, not as unclassified."]),
+	"fr": concat("", [describe.label(v.resource), " : la valeur de classification '", value, "' ne correspond à aucune classe connue ; elle est traitée comme non prouvée, pas comme une absence de classification."]),
 }} if {
 	some i, v in resources.view
 	some value in v.classification.unrecognized
