@@ -27,7 +27,7 @@ step("Canonical resources", process.execPath, [bin, "check", "examples/canonical
   explain: "the violating examples are blocked, as they should be.",
 });
 
-step("Compile the CDKTF examples", process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.examples.json"], {
+step("Compile the CDKTF and Pulumi examples", process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.examples.json"], {
   expect: (s) => s === 0,
   explain: "compiled.",
 });
@@ -45,6 +45,11 @@ for (const example of ["cdktf-aws", "cdktf-s3ns"]) {
 step("souverain check on the synthesised stacks (cdktf.out)", process.execPath, [bin, "check", "examples/cdktf-aws/cdktf.out", "examples/cdktf-s3ns/cdktf.out"], {
   expect: blocked,
   explain: "the compliant stacks pass and the violating ones are blocked.",
+});
+
+step("Pulumi examples under the policy pack (packs/souverain)", process.execPath, [join(root, "scripts", "pulumi-demo.mjs")], {
+  expect: (s) => s === 0,
+  explain: "AWS Paris passes for personal data and is blocked for sensitive data; the multi-cloud and Azure stacks block their violating resources.",
 });
 
 if (failures.length) {
