@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// npm run bench:pack: our pack and a one-policy no-op pack, started as Pulumi starts them and driven
+// over the Analyzer gRPC protocol in the same run: 5,000 resources, each judged in its own AnalyzeStack
+// (per-resource latency), then all at once. The last line is the JSON summary.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { root } from "./paths.mjs";
+
+const COUNT = Number(process.env.BENCH_RESOURCES ?? 5_000);
+if (!existsSync(join(root, ".examples-build", "test", "helpers", "analyzer.js"))) {
+  execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.examples.json"], { cwd: root, stdio: "inherit" });
+}
+const { AnalyzerSession, PACK_DIR } = await import("../.examples-build/test/helpers/analyzer.js");
+
+const regions = ["eu-west-3", "eu-west-1", "us-east-1", "eu-central-1"];
+const classes = ["sensitive", "personal", "archive", "health", "public"];
+const resources = Array.from({ length: COUNT }, (_, i) => ({
+  type: i % 3 ? "aws:s3/bucket:Bucket" : "aws:rds/instance:Instance",
+  urn: `urn:pulumi:bench::app::aws:s3/bucket:Bucket::r${i}`,
+  name: `r${i}`,
+  properties: { tags: { "data-classification": classes[i % classes.length], Name: `r${i}` } },
+  provider: { type: "pulumi:providers:aws", urn: `urn:pulumi:bench::app::pulumi:providers:aws::p${i % 4}`, name: `p${i % 4}`, properties: { region: regions[i % 4], version: "7.0.0" } },
+}));
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function measure(label, packDir) {
+  const session = await AnalyzerSession.start(packDir);
+  try {
+    await session.configure({});
+    await session.configureStack({});
+    const latencies = [];
+    for (const resource of resources) {
+      const started = performance.now();
+      await session.analyzeStack([resource]);
+      latencies.push(performance.now() - started);
+    }
+    latencies.sort((a, b) => a - b);
+    const started = performance.now();
+    const diagnostics = await session.analyzeStack(resources);
+    const stackMs = performance.now() - started;
+    const result = { startup_ms: session.startupMs, p50_ms: percentile(latencies, 50), p99_ms: percentile(latencies, 99), stack_ms: stackMs, diagnostics: diagnostics.length };
+    console.log(`${label}: startup ${result.startup_ms.toFixed(0)} ms, per resource p50 ${result.p50_ms.toFixed(2)} ms, p99 ${result.p99_ms.toFixed(2)} ms, all ${COUNT} at once ${stackMs.toFixed(0)} ms (${diagnostics.length} diagnostics)`);
+    return result;
+  } finally {
+    await session.stop();
+  }
+}
+
+const noop = await measure("no-op pack", join(root, "test", "fixtures", "noop-pack"));
+const ours = await measure("souverain pack", PACK_DIR);
+const round = (n) => Number(n.toFixed(2));
+console.log(JSON.stringify({
+  resources: COUNT,
+  souverain: { startup_ms: round(ours.startup_ms), p50_ms: round(ours.p50_ms), p99_ms: round(ours.p99_ms), stack_ms: round(ours.stack_ms) },
+  noop: { startup_ms: round(noop.startup_ms), p50_ms: round(noop.p50_ms), p99_ms: round(noop.p99_ms), stack_ms: round(noop.stack_ms) },
+  ratio_p50: round(ours.p50_ms / noop.p50_ms),
+  ratio_p99: round(ours.p99_ms / noop.p99_ms),
+  startup_diff_ms: Math.round(ours.startup_ms - noop.startup_ms),
+}));
