@@ -57,14 +57,17 @@ async function judge(args: StackValidationArgs): Promise<Judgement> {
   return latest;
 }
 
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
 function report(finding: Finding, rule: RuleMetadata, judgement: Judgement, reportViolation: ReportViolation): void {
   const lang = settings.lang ?? "en";
   const origin = judgement.classifiedBy.get(finding.resource)?.join(", ");
   const exemption = finding.exemptions[0];
   const message = [
     finding.message[lang],
-    origin ? `Classified by: ${origin}.` : "",
-    exemption ? `Exempt until ${exemption.expires}: ${exemption.justification}.` : `${rule.basis[lang]}. ${rule.fix[lang]}`,
+    origin && `Classified by: ${origin}.`,
+    exemption ? `Exempt until ${exemption.expires}: ${exemption.justification}.` : sentence(rule.basis[lang]),
+    !exemption && sentence(rule.fix[lang]),
   ].filter(Boolean).join(" ");
   // A finding at the rule's own level follows the level the user configured for the policy; a finding
   // whose level the rule fixes (an advisory warning, an unknown class) keeps it; an exempt one only warns.

@@ -112,7 +112,8 @@ const stringValues = (value: unknown): Record<string, string> =>
 export function toCanonical(r: PulumiResource, options: ResolveOptions): CanonicalResource {
   const pkg = packageOf(r.type);
   const base = { id: r.urn, type: r.type, name: r.name, source: { address: r.urn } };
-  if (UTILITY_PACKAGES.has(pkg)) return { ...base, cloud: null, region: null, holdsData: false };
+  // Provider resources and utilities (random, tls...) hold no data of their own.
+  if (UTILITY_PACKAGES.has(pkg) || r.type.startsWith("pulumi:")) return { ...base, cloud: null, region: null, holdsData: false };
   const { region, zone } = location(r, pkg);
   const { tags: effective, sources } = tags(r, options);
   return {
