@@ -139,8 +139,9 @@ describe("the pack over the Analyzer gRPC protocol", () => {
     await session.configure({ souverain: { properties: { catalog: { providers: { mine: { name: "no source" } } } } } });
     await session.configureStack({});
     const ds = await session.analyzeStack([bucket("public", { tags: { "data-classification": "public" } })]);
-    expect(summary(ds)).toEqual(["souverain (stack) mandatory"]);
-    expect(ds[0]!.message).toContain("could not judge this stack");
-    expect(ds[0]!.message).toContain("/catalog/providers/mine: must have required property 'source'");
+    // The settings policy says why; every rule policy blocks too, in case the settings policy is disabled.
+    expect(summary(ds)).toEqual(["souverain (stack) mandatory", ...Object.keys(rules).map((id) => `${id} (stack) mandatory`)].sort());
+    expect(ds.find((d) => d.policyName === "souverain")!.message).toContain("could not judge this stack");
+    expect(ds.every((d) => d.message.includes("/catalog/providers/mine: must have required property 'source'"))).toBe(true);
   });
 });

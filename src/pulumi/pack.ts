@@ -44,7 +44,10 @@ const keyOf = (args: StackValidationArgs) => JSON.stringify([args.resources.map(
 async function judge(args: StackValidationArgs): Promise<Judgement> {
   const key = keyOf(args);
   if (latest?.key === key) return latest;
-  const { lang: _lang, packageClouds, ...config } = settings;
+  const { packageClouds } = settings;
+  const config: Config = { ...settings };
+  delete (config as PackSettings).lang;
+  delete (config as PackSettings).packageClouds;
   try {
     const resources = resolveStack(args.resources as unknown as StackResource[], { stackTags: args.stackTags, packageClouds });
     const configKey = JSON.stringify(config);
@@ -87,6 +90,8 @@ function rulePolicy(rule: RuleMetadata): StackValidationPolicy {
     framework: { name: rule.frameworks[0] ?? "Souverain", version: "", reference: rule.basis.en, specification: rule.description },
     validateStack: async (args, reportViolation) => {
       const judgement = await judge(args);
+      // Never a silent pass, even when the settings policy that reports errors is disabled.
+      if (judgement.error) reportViolation({ message: `Not judged, so blocked: ${judgement.error}`, enforcementLevel: "mandatory" } as never);
       for (const finding of judgement.verdict?.findings ?? []) {
         if (finding.policy === rule.id) report(finding, rule, judgement, reportViolation);
       }
