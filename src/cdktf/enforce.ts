@@ -1,6 +1,7 @@
 import type { IConstruct } from "constructs";
 import { loadConfigFile, type Config } from "../config.js";
 import { Engine, rules } from "../engine.js";
+import { langFromEnvironment } from "../lang.js";
 import type { Finding, Lang } from "../model/findings.js";
 import { fromTerraformJson, type TerraformJson } from "../terraform/config-json.js";
 
@@ -37,7 +38,7 @@ const describe = (f: Finding, lang: Lang): string => {
 export function enforce(app: IConstruct, options: EnforceOptions = {}): void {
   const config = typeof options.config === "string" ? loadConfigFile(options.config) : options.config ?? {};
   const engine = Engine.createSync({ config });
-  const lang: Lang = options.lang ?? (/^fr/i.test(process.env.LC_ALL || process.env.LANG || "") ? "fr" : "en");
+  const lang: Lang = options.lang ?? langFromEnvironment();
   const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
   app.node.addValidation({
     validate: () =>

@@ -4,6 +4,7 @@ import { assetPath } from "../assets.js";
 import { loadConfigFile, type Config } from "../config.js";
 import { Engine } from "../engine.js";
 import { EvaluationError, InputError } from "../errors.js";
+import { langFromEnvironment } from "../lang.js";
 import type { Lang } from "../model/findings.js";
 import { expand, readInput } from "./inputs.js";
 import { formatJunit } from "./junit.js";
@@ -33,8 +34,6 @@ const formatters: Record<Exclude<Format, "text">, (report: Report) => string> = 
 
 const colour = () => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 
-const defaultLang = (): Lang => (/^fr/i.test(process.env.LC_ALL || process.env.LANG || "") ? "fr" : "en");
-
 async function check(paths: string[], options: CheckOptions): Promise<number> {
   const config: Config = options.config ? loadConfigFile(options.config) : {};
   const inputs = paths.flatMap(expand).map(readInput);
@@ -45,7 +44,7 @@ async function check(paths: string[], options: CheckOptions): Promise<number> {
     description,
     verdict: engine.evaluate(document, file),
   }));
-  const report = buildReport(judged, options.lang ?? defaultLang(), version);
+  const report = buildReport(judged, options.lang ?? langFromEnvironment(), version);
   const text = () => formatText(report, colour());
   if (options.output) {
     // The file gets the report; the terminal still gets the readable one.

@@ -52,12 +52,12 @@ function defaultTags(settings: ProviderSettings): Record<string, string> {
 }
 
 /** Effective tags with their origin: the resource's own over the provider's defaults. */
-function tags(r: TerraformResource): Pick & { tags: Record<string, string>; sources: Record<string, string> } {
+function tags(r: TerraformResource): { tags: Record<string, string>; sources: Record<string, string> } {
   const own = TAG_ATTRIBUTES.map((a) => tagsOf(r.values[a])).find(Boolean) ?? {};
   const effective = EFFECTIVE_TAG_ATTRIBUTES.map((a) => tagsOf(r.values[a])).find(Boolean);
   const merged = { ...defaultTags(r.providerSettings), ...effective, ...own };
   const sources = Object.fromEntries(Object.keys(merged).map((k) => [k, k in own ? "resource" : "provider-default"]));
-  return { tags: merged, sources, value: null, found: true };
+  return { tags: merged, sources };
 }
 
 export function toCanonical(r: TerraformResource): CanonicalResource {
