@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rules } from "../src/index.js";
 import { AnalyzerSession, LEVEL, UNKNOWN, secret, type Resource } from "./helpers/analyzer.js";
 
-const awsProvider = (region: unknown, defaultTags?: Record<string, string>) => ({
+const awsProvider = (region: unknown, defaultTags?: Record<string, string>): NonNullable<Resource["provider"]> => ({
   type: "pulumi:providers:aws",
   urn: "urn:pulumi:dev::app::pulumi:providers:aws::default_7_0_0",
   name: "default_7_0_0",
