@@ -5,7 +5,7 @@
  * `pulumi policy analyze --file` judges, the CLI starting the pack as it does during a preview.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -14,6 +14,7 @@ import { repoRoot } from "../helpers/root.js";
 
 const pulumi = join(repoRoot, ".tools", "bin", "pulumi");
 const work = mkdtempSync(join(tmpdir(), "souverain-pulumi-cli-"));
+if (!existsSync(pulumi)) throw new Error(`${pulumi} is missing: run npm run test:pulumi-cli, which builds it`);
 
 function analyze(example: string, stack: string, config?: object) {
   const state = join(work, `${example}-${stack}.json`);
@@ -34,6 +35,7 @@ function analyze(example: string, stack: string, config?: object) {
       PULUMI_SKIP_UPDATE_CHECK: "true",
     },
   });
+  if (run.error) throw run.error;
   const violations = [...run.stdout.matchAll(/- \[(mandatory|advisory)\]\s+(\S+)\s+\(([^)]+)\)/g)].map((m) => `${m[1]} ${m[2]} ${m[3]}`).sort();
   return { code: run.status, violations, output: run.stdout + run.stderr };
 }
