@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 
-/** Tests that need tools built from the Go module proxy (npm run test:pulumi-cli, run by .ci/run). */
+/** Tests that need tools built from the Go module proxy (npm run test:e2e, run by .ci/run). */
 export default defineConfig({
   test: {
     include: ["test/e2e/**/*.test.ts"],

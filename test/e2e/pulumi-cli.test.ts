@@ -1,5 +1,5 @@
 /**
- * The pack under the real Pulumi CLI, built from the Go module proxy (npm run test:pulumi-cli).
+ * The pack under the real Pulumi CLI, built from the Go module proxy (npm run test:e2e).
  * The Node.js language host cannot be built here (its module is not served), so programs cannot be
  * previewed; instead each example program's resources go into a state file that
  * `pulumi policy analyze --file` judges, the CLI starting the pack as it does during a preview.
@@ -14,7 +14,7 @@ import { repoRoot } from "../helpers/root.js";
 
 const pulumi = join(repoRoot, ".tools", "bin", "pulumi");
 const work = mkdtempSync(join(tmpdir(), "souverain-pulumi-cli-"));
-if (!existsSync(pulumi)) throw new Error(`${pulumi} is missing: run npm run test:pulumi-cli, which builds it`);
+if (!existsSync(pulumi)) throw new Error(`${pulumi} is missing: run npm run test:e2e, which builds it`);
 
 function analyze(example: string, stack: string, config?: object) {
   const state = join(work, `${example}-${stack}.json`);
