@@ -60,12 +60,12 @@ async function judge(args: StackValidationArgs): Promise<Judgement> {
   return latest;
 }
 
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
 /**
  * @pulumi/policy's reportViolation also takes {message, urn, enforcementLevel} (its server reads the
  * level per violation), though its type only declares (message, urn): hence the casts below.
  */
-const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
-
 function report(finding: Finding, rule: RuleMetadata, judgement: Judgement, reportViolation: ReportViolation): void {
   const lang = settings.lang ?? "en";
   const origin = judgement.classifiedBy.get(finding.resource)?.join(", ");
