@@ -5,5 +5,5 @@ import { PersonalDataParis, SensitiveOutsideSecNumCloud } from "./stacks.js";
 const app = new App();
 new PersonalDataParis(app, "personal-data-paris");
 new SensitiveOutsideSecNumCloud(app, "sensitive-outside-secnumcloud");
-Souverain.enforce(app, { config: { exemptions: [] } });
+Souverain.enforce(app);
 app.synth();
