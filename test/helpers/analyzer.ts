@@ -37,23 +37,25 @@ export interface Resource {
 const call = <T>(client: any, method: string, request: unknown): Promise<T> =>
   new Promise((resolve, reject) => client[method](request, (error: Error | null, response: T) => (error ? reject(error) : resolve(response))));
 
-function providerMessage(p: NonNullable<Resource["provider"]>): any {
-  const m = new analyzer.AnalyzerProviderResource();
-  m.setType(p.type);
-  m.setUrn(p.urn);
-  m.setName(p.name);
-  m.setProperties(Struct.fromJavaScript(p.properties));
-  return m;
-}
-
-function resourceMessage(r: Resource): any {
-  const m = new analyzer.AnalyzerResource();
+/** The fields AnalyzerProviderResource, AnalyzerResource and AnalyzeRequest share. */
+function withIdentity(m: any, r: { type: string; urn: string; name: string; properties: Record<string, unknown> }): any {
   m.setType(r.type);
   m.setUrn(r.urn);
   m.setName(r.name);
   m.setProperties(Struct.fromJavaScript(r.properties));
+  return m;
+}
+
+/** What AnalyzerResource and AnalyzeRequest share beyond identity: options and provider. */
+function withResourceFields(m: any, r: Resource): any {
+  withIdentity(m, r);
   m.setOptions(new analyzer.AnalyzerResourceOptions());
-  if (r.provider) m.setProvider(providerMessage(r.provider));
+  if (r.provider) m.setProvider(withIdentity(new analyzer.AnalyzerProviderResource(), r.provider));
+  return m;
+}
+
+function resourceMessage(r: Resource): any {
+  const m = withResourceFields(new analyzer.AnalyzerResource(), r);
   for (const [property, urns] of Object.entries(r.propertyDependencies ?? {})) {
     const deps = new analyzer.AnalyzerPropertyDependencies();
     deps.setUrnsList(urns);
@@ -136,14 +138,7 @@ export class AnalyzerSession {
   }
 
   async analyze(r: Resource): Promise<Diagnostic[]> {
-    const request = new analyzer.AnalyzeRequest();
-    request.setType(r.type);
-    request.setUrn(r.urn);
-    request.setName(r.name);
-    request.setProperties(Struct.fromJavaScript(r.properties));
-    request.setOptions(new analyzer.AnalyzerResourceOptions());
-    if (r.provider) request.setProvider(providerMessage(r.provider));
-    return diagnostics(await call(this.client, "analyze", request));
+    return diagnostics(await call(this.client, "analyze", withResourceFields(new analyzer.AnalyzeRequest(), r)));
   }
 
   async analyzeStack(resources: Resource[]): Promise<Diagnostic[]> {
