@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rules } from "../src/index.js";
-import { AnalyzerSession, LEVEL, UNKNOWN, secret, type Resource } from "./helpers/analyzer.js";
+import { AnalyzerSession, LEVEL, UNKNOWN, secret, type Diagnostic, type Resource } from "./helpers/analyzer.js";
 
 const awsProvider = (region: unknown, defaultTags?: Record<string, string>): NonNullable<Resource["provider"]> => ({
   type: "pulumi:providers:aws",
@@ -42,40 +42,61 @@ describe("the pack over the Analyzer gRPC protocol", () => {
     ]);
   });
 
-  it("AnalyzeStack during preview: mandatory findings with the resource's URN, unknown regions included", async () => {
+  /** What the engine does in one run: ConfigureStack, Analyze for each resource in order, then AnalyzeStack. */
+  async function deploy(resources: Resource[], options: { stackTags?: Record<string, string>; dryRun?: boolean } = {}) {
+    await session.configureStack(options.stackTags ?? {}, options.dryRun ?? true);
+    const analyze: Diagnostic[] = [];
+    for (const r of resources) analyze.push(...(await session.analyze(r)));
+    const stack = await session.analyzeStack(resources);
+    return { analyze, stack, all: [...analyze, ...stack] };
+  }
+
+  it("Analyze judges each resource before its create, unknown regions included; AnalyzeStack does not repeat it", async () => {
     await session.configure({});
-    await session.configureStack({}, true);
-    const ds = await session.analyzeStack([
+    const { analyze, stack } = await deploy([
       bucket("sensible", { tags: { "data-classification": "sensitive" } }),
       bucket("rh", { region: UNKNOWN, tags: { "data-classification": "personal" } }),
       bucket("annuaire", {}, awsProvider("eu-west-3", { "data-classification": "personal" })),
     ]);
-    expect(summary(ds)).toEqual([
+    expect(summary(analyze)).toEqual([
       "location-must-be-known rh mandatory",
       "personal-stays-in-eu annuaire advisory",
       "personal-stays-in-eu rh advisory",
       "sensitive-requires-secnumcloud sensible mandatory",
     ]);
-    const sensitive = ds.find((d) => d.policyName === "sensitive-requires-secnumcloud")!;
+    expect(stack).toEqual([]);
+    const sensitive = analyze.find((d) => d.policyName === "sensitive-requires-secnumcloud")!;
     expect(sensitive.message).toContain("sensitive data on Amazon Web Services eu-west-3 (Paris, France): no SecNumCloud-qualified offer covers it.");
     expect(sensitive.message).toContain("Classified by: tag data-classification (resource).");
-    expect(ds.every((d) => !d.message.includes("can't run"))).toBe(true);
-    const annuaire = ds.find((d) => d.urn.endsWith("annuaire"))!;
-    expect(annuaire.message).toContain("Classified by: tag data-classification (provider-default).");
+    expect(analyze.every((d) => !d.message.includes("can't run"))).toBe(true);
+    expect(analyze.find((d) => d.urn.endsWith("annuaire"))!.message).toContain("Classified by: tag data-classification (provider-default).");
+  });
+
+  it("Analyze reports each resource's own findings, one call at a time", async () => {
+    await session.configure({});
+    await session.configureStack({});
+    expect(summary(await session.analyze(bucket("public", { tags: { "data-classification": "public" } })))).toEqual([]);
+    expect(summary(await session.analyze(bucket("sensible", { tags: { "data-classification": "sensitive" } })))).toEqual(["sensitive-requires-secnumcloud sensible mandatory"]);
+    expect(summary(await session.analyze(bucket("non-classe", {})))).toEqual(["classification-required non-classe advisory"]);
+  });
+
+  it("AnalyzeStack reports everything when no Analyze came first (pulumi policy analyze)", async () => {
+    await session.configure({});
+    await session.configureStack({});
+    expect(summary(await session.analyzeStack([bucket("sensible", { tags: { "data-classification": "sensitive" } })]))).toEqual(["sensitive-requires-secnumcloud sensible mandatory"]);
   });
 
   it("stack tags classify untagged resources, and the message says so", async () => {
     await session.configure({});
-    await session.configureStack({ "data-classification": "archive" });
-    const ds = await session.analyzeStack([bucket("registre", {})]);
-    expect(summary(ds)).toEqual(["archives-stay-in-france registre mandatory"]);
-    expect(ds[0]!.message).toContain("Classified by: tag data-classification (stack).");
+    const { analyze, stack } = await deploy([bucket("registre", {})], { stackTags: { "data-classification": "archive" } });
+    expect(summary(analyze)).toEqual(["archives-stay-in-france registre mandatory"]);
+    expect(stack).toEqual([]);
+    expect(analyze[0]!.message).toContain("Classified by: tag data-classification (stack).");
   });
 
   it("the pack configuration classifies when the backend has no stack tags", async () => {
     await session.configure({ souverain: { properties: { defaultClassification: "archive" } } });
-    await session.configureStack({});
-    expect(summary(await session.analyzeStack([bucket("registre", {})]))).toEqual(["archives-stay-in-france registre mandatory"]);
+    expect(summary((await deploy([bucket("registre", {})])).all)).toEqual(["archives-stay-in-france registre mandatory"]);
   });
 
   it("honours per-policy levels, French messages and exemptions from --policy-pack-config", async () => {
@@ -88,60 +109,133 @@ describe("the pack over the Analyzer gRPC protocol", () => {
       },
       "sensitive-requires-secnumcloud": { enforcementLevel: "advisory" },
     });
-    await session.configureStack({});
-    const ds = await session.analyzeStack([
+    const { analyze, stack } = await deploy([
       bucket("sensible", { tags: { "data-classification": "sensitive" } }),
       bucket("archives", { tags: { "data-classification": "archives" } }),
     ]);
-    expect(summary(ds)).toEqual(["archives-stay-in-france archives advisory", "sensitive-requires-secnumcloud sensible advisory"]);
-    expect(ds.find((d) => d.urn.endsWith("archives"))!.message).toContain("Exempt until 2999-12-31: DINUM-7.");
-    expect(ds.find((d) => d.urn.endsWith("sensible"))!.message).toContain("données sensibles sur Amazon Web Services eu-west-3");
+    expect(summary(analyze)).toEqual(["archives-stay-in-france archives advisory", "sensitive-requires-secnumcloud sensible advisory"]);
+    expect(stack).toEqual([]);
+    expect(analyze.find((d) => d.urn.endsWith("archives"))!.message).toContain("Exempt until 2999-12-31: DINUM-7.");
+    expect(analyze.find((d) => d.urn.endsWith("sensible"))!.message).toContain("données sensibles sur Amazon Web Services eu-west-3");
+  });
+
+  it("an invalid exemption is reported once, with the stack, not on every resource", async () => {
+    await session.configure({ souverain: { properties: { exemptions: [{ rule: "archives-stay-in-france", resource: "x", justification: "T-1", expires: "2020-01-01" }] } } });
+    const { analyze, stack } = await deploy([bucket("a", { tags: { "data-classification": "public" } }), bucket("b", { tags: { "data-classification": "public" } })]);
+    expect(analyze).toEqual([]);
+    expect(summary(stack)).toEqual(["exemption-must-be-valid (stack) mandatory"]);
   });
 
   it("a tag made from an exemption on the resource does not exempt it", async () => {
     await session.configure({});
-    await session.configureStack({});
-    const ds = await session.analyzeStack([bucket("sensible", { tags: { "data-classification": "sensitive", "souverain-exempt": "sensitive-requires-secnumcloud" } })]);
-    expect(summary(ds)).toEqual(["sensitive-requires-secnumcloud sensible mandatory"]);
+    const { all } = await deploy([bucket("sensible", { tags: { "data-classification": "sensitive", "souverain-exempt": "sensitive-requires-secnumcloud" } })]);
+    expect(summary(all)).toEqual(["sensitive-requires-secnumcloud sensible mandatory"]);
   });
 
   it("secret values are not echoed", async () => {
     await session.configure({});
-    await session.configureStack({});
-    const ds = await session.analyzeStack([
+    const { all } = await deploy([
       bucket("sensible", { tags: { "data-classification": "sensitive", token: secret("s3cr3t-t0ken") } }, { ...awsProvider("eu-west-3"), properties: { region: "eu-west-3", secretKey: secret("AKIA-SECRET") } }),
     ]);
-    expect(ds).toHaveLength(1);
-    expect(JSON.stringify(ds)).not.toMatch(/s3cr3t|AKIA/);
+    expect(all).toHaveLength(1);
+    expect(JSON.stringify(all)).not.toMatch(/s3cr3t|AKIA/);
   });
 
-  it("Azure resources inherit their resource group's location at stack level", async () => {
-    await session.configure({});
-    await session.configureStack({});
-    const rg = { type: "azure-native:resources:ResourceGroup", urn: "urn:pulumi:dev::app::azure-native:resources:ResourceGroup::rg", name: "rg", properties: { location: "westus" } };
-    const account = {
+  describe("Azure resources that take their resource group's location", () => {
+    const group = (name: string, properties: Record<string, unknown>) => ({ type: "azure-native:resources:ResourceGroup", urn: `urn:pulumi:dev::app::azure-native:resources:ResourceGroup::${name}`, name, properties });
+    const account = (name: string, resourceGroupName: unknown, groupUrn?: string): Resource => ({
       type: "azure-native:storage:StorageAccount",
-      urn: "urn:pulumi:dev::app::azure-native:storage:StorageAccount::dossiers",
-      name: "dossiers",
-      properties: { resourceGroupName: UNKNOWN, tags: { "data-classification": "health" } },
-      propertyDependencies: { resourceGroupName: [rg.urn] },
-    };
-    const ds = await session.analyzeStack([rg, account]);
-    expect(summary(ds)).toEqual(["health-requires-hds dossiers mandatory"]);
-    expect(ds[0]!.message).toContain("Microsoft Azure westus (California, United States)");
+      urn: `urn:pulumi:dev::app::azure-native:storage:StorageAccount::${name}`,
+      name,
+      properties: { resourceGroupName, tags: { "data-classification": "health" } },
+      ...(groupUrn ? { propertyDependencies: { resourceGroupName: [groupUrn] } } : {}),
+    });
+
+    it("preview: the group is only an output, so Analyze waits and AnalyzeStack judges", async () => {
+      await session.configure({});
+      const rg = group("rg", { location: "westus", resourceGroupName: "rg1234567" });
+      const { analyze, stack } = await deploy([rg, account("dossiers", UNKNOWN, rg.urn)]);
+      expect(analyze).toEqual([]);
+      expect(summary(stack)).toEqual(["health-requires-hds dossiers mandatory"]);
+      expect(stack[0]!.message).toContain("Microsoft Azure westus (California, United States)");
+    });
+
+    it("update: the group's name is known, so Analyze blocks before the create", async () => {
+      await session.configure({});
+      const france = group("sante-france", { location: "francecentral", resourceGroupName: "sante-france1a2b3c4" });
+      const us = group("sante-us", { location: "eastus", resourceGroupName: "sante-us5d6e7f8" });
+      const { analyze, stack } = await deploy([france, account("dossiers", "sante-france1a2b3c4", france.urn), us, account("dossiers-us", "sante-us5d6e7f8", us.urn)], { dryRun: false });
+      expect(summary(analyze)).toEqual(["health-requires-hds dossiers-us mandatory"]);
+      expect(stack).toEqual([]);
+    });
+
+    it("a group this run has not seen leaves the location unknown: a finding, not a guess", async () => {
+      await session.configure({});
+      expect(summary((await deploy([account("dossiers", "rg-existant")], { dryRun: false })).analyze)).toEqual(["location-must-be-known dossiers mandatory"]);
+    });
   });
 
-  it("Analyze (per resource) reports nothing: judgement needs the whole stack", async () => {
-    expect(await session.analyze(bucket("sensible", { tags: { "data-classification": "sensitive" } }))).toEqual([]);
+  describe("copies", () => {
+    const replication = (name: string, properties: Record<string, unknown>, deps?: Record<string, string[]>): Resource => ({
+      type: "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
+      urn: `urn:pulumi:dev::app::aws:s3/bucketReplicationConfig:BucketReplicationConfig::${name}`,
+      name,
+      properties,
+      provider: awsProvider("eu-west-3"),
+      ...(deps ? { propertyDependencies: deps } : {}),
+    });
+    const source = bucket("registre", { bucket: "registre-7c1d2e3", tags: { "data-classification": "personal" } });
+    const destination = bucket("copie", { bucket: "copie-4f5a6b7" }, awsProvider("us-east-1"));
+
+    it("update: the replication is blocked before its create, and says whose data it copies", async () => {
+      await session.configure({});
+      const { analyze, stack } = await deploy([source, destination, replication("repl", { bucket: "registre-7c1d2e3", rules: [{ destination: { bucket: "arn:aws:s3:::copie-4f5a6b7" } }] })], { dryRun: false });
+      // The bucket itself is in the EU (an advisory about non-EU law); its replica in the US is not.
+      expect(summary(analyze)).toEqual([
+        "classification-required copie advisory",
+        "classification-required repl advisory",
+        "personal-stays-in-eu registre advisory",
+        "personal-stays-in-eu repl mandatory",
+      ]);
+      expect(analyze.find((d) => d.urn.endsWith("repl") && d.enforcementLevel === LEVEL.mandatory)!.message).toMatch(/^Data of registre, copied by this resource: .*\(replica\) on Amazon Web Services us-east-1/);
+      expect(stack).toEqual([]);
+    });
+
+    it("preview: the ends are outputs, so the stack judges the copy", async () => {
+      await session.configure({});
+      const { analyze, stack } = await deploy([source, destination, replication("repl", { bucket: UNKNOWN, rules: [{ destination: { bucket: UNKNOWN } }] }, { bucket: [source.urn], rules: [destination.urn] })]);
+      expect(summary(analyze)).toEqual(["classification-required copie advisory", "classification-required repl advisory", "personal-stays-in-eu registre advisory"]);
+      expect(summary(stack)).toEqual(["personal-stays-in-eu registre mandatory"]);
+      expect(stack[0]!.message).toContain("(replica) on Amazon Web Services us-east-1");
+    });
+
+    it("an RDS read replica in another region and CloudFront over a bucket, before their create", async () => {
+      await session.configure({});
+      const db = { type: "aws:rds/instance:Instance", urn: "urn:pulumi:dev::app::aws:rds/instance:Instance::annuaire", name: "annuaire", properties: { identifier: "annuaire-db", tags: { "data-classification": "health" } }, provider: awsProvider("eu-west-3") };
+      const replica = { ...db, urn: "urn:pulumi:dev::app::aws:rds/instance:Instance::replica", name: "replica", properties: { replicateSourceDb: "arn:aws:rds:eu-west-3:123456789012:db:annuaire-db" }, provider: awsProvider("us-east-1") };
+      const cdn = { type: "aws:cloudfront/distribution:Distribution", urn: "urn:pulumi:dev::app::aws:cloudfront/distribution:Distribution::cdn", name: "cdn", properties: { origins: [{ domainName: "registre-7c1d2e3.s3.eu-west-3.amazonaws.com" }] }, provider: awsProvider("eu-west-3") };
+      const { analyze } = await deploy([db, replica, source, cdn], { dryRun: false });
+      expect(summary(analyze)).toEqual([
+        "classification-required cdn advisory",
+        "classification-required replica advisory",
+        "health-requires-hds annuaire mandatory",
+        "health-requires-hds replica mandatory",
+        "location-must-be-known cdn mandatory",
+        "personal-stays-in-eu cdn mandatory",
+        "personal-stays-in-eu registre advisory",
+      ]);
+    });
   });
 
-  it("an invalid configuration blocks the stack rather than passing it", async () => {
+  it("an invalid configuration blocks every resource before its create, and the stack", async () => {
     await session.configure({ souverain: { properties: { catalog: { providers: { mine: { name: "no source" } } } } } });
-    await session.configureStack({});
-    const ds = await session.analyzeStack([bucket("public", { tags: { "data-classification": "public" } })]);
+    const { analyze, stack } = await deploy([bucket("public", { tags: { "data-classification": "public" } })]);
     // The settings policy says why; every rule policy blocks too, in case the settings policy is disabled.
-    expect(summary(ds)).toEqual(["souverain (stack) mandatory", ...Object.keys(rules).map((id) => `${id} (stack) mandatory`)].sort());
-    expect(ds.find((d) => d.policyName === "souverain")!.message).toContain("could not judge this stack");
-    expect(ds.every((d) => d.message.includes("/catalog/providers/mine: must have required property 'source'"))).toBe(true);
+    const everyPolicy = ["souverain", ...Object.keys(rules)];
+    expect(summary(analyze)).toEqual(everyPolicy.map((id) => `${id} public mandatory`).sort());
+    expect(summary(stack)).toEqual(everyPolicy.map((id) => `${id} (stack) mandatory`).sort());
+    expect(analyze.find((d) => d.policyName === "souverain")!.message).toContain("could not judge this resource");
+    expect(stack.find((d) => d.policyName === "souverain")!.message).toContain("could not judge this stack");
+    expect([...analyze, ...stack].every((d) => d.message.includes("/catalog/providers/mine: must have required property 'source'"))).toBe(true);
   });
 });

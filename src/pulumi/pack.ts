@@ -1,7 +1,17 @@
-import { PolicyPack, type PolicyConfigSchema, type ReportViolation, type StackValidationArgs, type StackValidationPolicy } from "@pulumi/policy";
+import {
+  PolicyPack,
+  type PolicyConfigSchema,
+  type ReportViolation,
+  type ResourceValidationArgs,
+  type StackValidationArgs,
+  type StackValidationPolicy,
+} from "@pulumi/policy";
 import { validateConfig, type Config } from "../config.js";
 import { Engine, rules } from "../engine.js";
+import type { CanonicalResource } from "../model/canonical.js";
 import type { Finding, Lang, RuleMetadata, Verdict } from "../model/findings.js";
+import type { PulumiResource } from "./resolve.js";
+import { RunMemory } from "./run.js";
 import { resolveStack, type StackResource } from "./stack.js";
 
 /** The pack's own settings, under the `souverain` policy of --policy-pack-config. */
@@ -27,50 +37,97 @@ const settingsSchema: PolicyConfigSchema = {
   },
 };
 
-/** One judgement per stack analysis, shared by every policy of the pack. */
+/** The rules' verdict on what one Analyze or AnalyzeStack call asked about, shared by every policy. */
 interface Judgement {
-  key: string;
-  verdict?: Verdict;
+  verdict: Verdict;
   error?: string;
-  classifiedBy: Map<string, string[]>;
+  /** Names of the resources whose data the analyzed resource copies, by id: their findings say whose data it is. */
+  copiedSources: Map<string, string>;
+}
+
+/** What the pack remembers of one Pulumi run. */
+interface RunState {
+  memory: RunMemory;
+  /** Keys of the findings already reported in this run: each is reported once, not once per phase. */
+  reported: Set<string>;
+  /** Each Analyze call's judgement by URN. */
+  analyzed: Map<string, Promise<Judgement>>;
+  stack?: { key: string; judgement: Promise<Judgement> };
 }
 
 const engines = new Map<string, Promise<Engine>>();
 let settings: PackSettings = {};
-let latest: Judgement | undefined;
+/**
+ * @pulumi/policy makes a new stack-tags map at each ConfigureStack, which the engine sends at the start
+ * of every run: keyed on it, what the pack remembers never crosses from one run to the next.
+ */
+const runs = new WeakMap<object, RunState>();
 
-const keyOf = (args: StackValidationArgs) => JSON.stringify([args.resources.map((r) => r.urn), [...args.stackTags], settings]);
+function runOf(stackTags: object): RunState {
+  let state = runs.get(stackTags);
+  if (!state) runs.set(stackTags, (state = { memory: new RunMemory(), reported: new Set(), analyzed: new Map() }));
+  return state;
+}
 
-async function judge(args: StackValidationArgs): Promise<Judgement> {
-  const key = keyOf(args);
-  if (latest?.key === key) return latest;
-  const { packageClouds } = settings;
-  const config: Config = { ...settings };
-  delete (config as PackSettings).lang;
-  delete (config as PackSettings).packageClouds;
+const NOTHING: Verdict = { findings: [], resources: [] };
+
+async function evaluate(resources: CanonicalResource[], copiedSources = new Map<string, string>()): Promise<Judgement> {
+  const config: Config & PackSettings = { ...settings };
+  delete config.lang;
+  delete config.packageClouds;
   try {
-    const resources = resolveStack(args.resources as unknown as StackResource[], { stackTags: args.stackTags, packageClouds });
     const configKey = JSON.stringify(config);
     if (!engines.has(configKey)) engines.set(configKey, Engine.create({ config: validateConfig(config, `policy-pack-config "${SETTINGS_POLICY}"`) }));
-    const verdict = (await engines.get(configKey)!).evaluate({ resources }, "stack");
-    latest = { key, verdict, classifiedBy: new Map(verdict.resources.map((r) => [r.id, r.classifiedBy])) };
+    return { verdict: (await engines.get(configKey)!).evaluate({ resources }, "stack"), copiedSources };
   } catch (error) {
-    latest = { key, error: (error as Error).message, classifiedBy: new Map() };
+    return { verdict: NOTHING, error: (error as Error).message, copiedSources };
   }
-  return latest;
+}
+
+/** Before the create: the resource, and the data it copies when the copy's ends were seen earlier in the run. */
+function judgeResource(args: ResourceValidationArgs): Promise<Judgement> {
+  const state = runOf(args.stackTags);
+  let judgement = state.analyzed.get(args.urn);
+  if (!judgement) {
+    const subjects = state.memory.subjects(args as PulumiResource, { stackTags: args.stackTags, packageClouds: settings.packageClouds });
+    judgement = subjects
+      ? evaluate([subjects.resource, ...subjects.copiedSources], new Map(subjects.copiedSources.map((s) => [s.id, s.name ?? s.id])))
+      : Promise.resolve({ verdict: NOTHING, copiedSources: new Map() });
+    state.analyzed.set(args.urn, judgement);
+  }
+  return judgement;
+}
+
+/** Once every resource is registered: inherited locations and copies the stack alone can resolve. */
+function judgeStack(args: StackValidationArgs): Promise<Judgement> {
+  const state = runOf(args.stackTags);
+  const key = JSON.stringify([args.resources.map((r) => r.urn), settings]);
+  if (state.stack?.key !== key) {
+    const judgement = Promise.resolve()
+      .then(() => resolveStack(args.resources as unknown as StackResource[], { stackTags: args.stackTags, packageClouds: settings.packageClouds }))
+      .then((resources) => evaluate(resources), (error: Error) => ({ verdict: NOTHING, error: error.message, copiedSources: new Map() }));
+    state.stack = { key, judgement };
+  }
+  return state.stack.judgement;
 }
 
 const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+const DATA_OF: Record<Lang, (name: string) => string> = {
+  en: (name) => `Data of ${name}, copied by this resource:`,
+  fr: (name) => `Données de ${name}, copiées par cette ressource :`,
+};
 
 /**
  * @pulumi/policy's reportViolation also takes {message, urn, enforcementLevel} (its server reads the
  * level per violation), though its type only declares (message, urn): hence the casts below.
  */
-function report(finding: Finding, rule: RuleMetadata, judgement: Judgement, reportViolation: ReportViolation): void {
+function report(finding: Finding, rule: RuleMetadata, judgement: Judgement, reportViolation: ReportViolation, urn?: string): void {
   const lang = settings.lang ?? "en";
-  const origin = judgement.classifiedBy.get(finding.resource)?.join(", ");
+  const origin = judgement.verdict.resources.find((r) => r.id === finding.resource)?.classifiedBy.join(", ");
+  const source = judgement.copiedSources.get(finding.resource);
   const exemption = finding.exemptions[0];
   const message = [
+    source && DATA_OF[lang](source),
     finding.message[lang],
     origin && `Classified by: ${origin}.`,
     exemption ? `Exempt until ${exemption.expires}: ${exemption.justification}.` : sentence(rule.basis[lang]),
@@ -79,10 +136,21 @@ function report(finding: Finding, rule: RuleMetadata, judgement: Judgement, repo
   // A finding at the rule's own level follows the level the user configured for the policy; a finding
   // whose level the rule fixes (an advisory warning, an unknown class) keeps it; an exempt one only warns.
   const enforcementLevel = finding.exempt ? "advisory" : finding.enforcement === rule.enforcement ? undefined : finding.enforcement;
-  const urn = finding.resource.startsWith("urn:") ? finding.resource : undefined;
   reportViolation({ message, urn, ...(enforcementLevel ? { enforcementLevel } : {}) } as never);
 }
 
+const findingKey = (f: Finding) => JSON.stringify([f.policy, f.resource, f.message.en, f.enforcement, f.exempt]);
+const isAboutConfig = (f: Finding) => f.resource.startsWith("config:");
+
+/** Never a silent pass, even when the settings policy that reports errors is disabled. */
+const blocked = (error: string, reportViolation: ReportViolation, urn?: string) =>
+  reportViolation({ message: `Not judged, so blocked: ${error}`, urn, enforcementLevel: "mandatory" } as never);
+
+/**
+ * A rule's policy judges each resource before it is created (Analyze: a mandatory finding there stops
+ * the create, in `pulumi up --skip-preview` too) and the whole stack once every resource is
+ * registered (AnalyzeStack), reporting there only what Analyze could not see.
+ */
 function rulePolicy(rule: RuleMetadata): StackValidationPolicy {
   return {
     name: rule.id,
@@ -92,29 +160,47 @@ function rulePolicy(rule: RuleMetadata): StackValidationPolicy {
     url: rule.references[0]?.url,
     tags: ["sovereignty", ...rule.frameworks],
     framework: { name: rule.frameworks[0] ?? "Souverain", version: "", reference: rule.basis.en, specification: rule.description },
-    validateStack: async (args, reportViolation) => {
-      const judgement = await judge(args);
-      // Never a silent pass, even when the settings policy that reports errors is disabled.
-      if (judgement.error) reportViolation({ message: `Not judged, so blocked: ${judgement.error}`, enforcementLevel: "mandatory" } as never);
-      for (const finding of judgement.verdict?.findings ?? []) {
-        if (finding.policy === rule.id) report(finding, rule, judgement, reportViolation);
+    // Judged once per resource whatever the number of policies (judgeResource is memoised per URN);
+    // findings about the configuration wait for the stack, where they are reported once.
+    validateResource: async (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
+      const judgement = await judgeResource(args);
+      if (judgement.error) return blocked(judgement.error, reportViolation, args.urn);
+      const { reported } = runOf(args.stackTags);
+      for (const finding of judgement.verdict.findings) {
+        if (finding.policy !== rule.id || isAboutConfig(finding) || reported.has(findingKey(finding))) continue;
+        reported.add(findingKey(finding));
+        report(finding, rule, judgement, reportViolation, args.urn);
       }
     },
-  };
+    validateStack: async (args, reportViolation) => {
+      const judgement = await judgeStack(args);
+      if (judgement.error) return blocked(judgement.error, reportViolation);
+      const { reported } = runOf(args.stackTags);
+      for (const finding of judgement.verdict.findings) {
+        if (finding.policy !== rule.id || reported.has(findingKey(finding))) continue;
+        report(finding, rule, judgement, reportViolation, finding.resource.startsWith("urn:") ? finding.resource : undefined);
+      }
+    },
+  } as StackValidationPolicy;
 }
 
-/** Holds the pack's settings and blocks when the rules cannot judge the stack: failure is never a pass. */
+/** Holds the pack's settings and blocks when the rules cannot judge a resource or the stack: failure is never a pass. */
 const settingsPolicy: StackValidationPolicy = {
   name: SETTINGS_POLICY,
   description: "Souverain's settings (classification tags, class names, default classification, catalog additions, exemptions); blocks when the stack cannot be judged.",
   enforcementLevel: "mandatory",
   configSchema: settingsSchema,
+  validateResource: async (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
+    settings = args.getConfig<PackSettings>();
+    const judgement = await judgeResource(args);
+    if (judgement.error) reportViolation(`The sovereignty rules could not judge this resource, so it is blocked: ${judgement.error}`, args.urn);
+  },
   validateStack: async (args, reportViolation) => {
     settings = args.getConfig<PackSettings>();
-    const judgement = await judge(args);
+    const judgement = await judgeStack(args);
     if (judgement.error) reportViolation(`The sovereignty rules could not judge this stack, so it is blocked: ${judgement.error}`);
   },
-};
+} as StackValidationPolicy;
 
 /** The CrossGuard pack: the settings policy first (it runs first), then one policy per rule. */
 export function souverainPolicyPack(name = "souverain"): PolicyPack {
