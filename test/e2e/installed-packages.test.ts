@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { AnalyzerSession, LEVEL } from "../helpers/analyzer.js";
-import { writeStateFile } from "../helpers/pulumi-state.js";
+import { createPulumiWorkspace } from "../helpers/pulumi-cli.js";
 import { repoRoot } from "../helpers/root.js";
 
 const project = mkdtempSync(join(tmpdir(), "souverain-user-"));
@@ -51,15 +51,12 @@ describe("the packages installed in a user's project", () => {
     }
   });
 
-  it("the real Pulumi CLI runs the installed pack", () => {
-    const state = join(project, "state.json");
-    writeStateFile("pulumi-aws-paris", "sensitive", state);
-    const run = spawnSync(join(repoRoot, ".tools", "bin", "pulumi"), ["policy", "analyze", "--file", state, "--policy-pack", installedPack, "--non-interactive", "--color", "never"], {
-      cwd: project,
-      encoding: "utf8",
-      env: { ...process.env, PATH: `${join(repoRoot, "test", "fixtures", "pulumi-bin")}:${process.env.PATH}`, PULUMI_HOME: join(project, ".pulumi"), PULUMI_SKIP_UPDATE_CHECK: "true" },
-    });
-    expect(run.status, run.stdout + run.stderr).not.toBe(0);
-    expect(run.stdout).toContain("[mandatory]  sensitive-requires-secnumcloud");
+  it("pulumi preview (real CLI) runs the installed pack", () => {
+    const workspace = createPulumiWorkspace();
+    const program = workspace.prepareProgram("pulumi-aws-paris");
+    expect(program.stackInit("sensitive").code).toBe(0);
+    const run = program.run(["preview", "--policy-pack", installedPack]);
+    expect(run.code, run.output).not.toBe(0);
+    expect(run.stdout).toMatch(/\[mandatory\]\s+sensitive-requires-secnumcloud\s+\(aws:s3:Bucket: dossiers\)/);
   });
 });
