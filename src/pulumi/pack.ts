@@ -29,7 +29,7 @@ const settingsSchema: PolicyConfigSchema = {
     lang: { type: "string", enum: ["en", "fr"], default: "en", description: "Language of the messages." },
     classificationTags: { type: "array", items: { type: "string" }, default: ["data-classification"], description: "Tag keys that carry the data classification." },
     classAliases: { type: "object", additionalProperties: { type: "string", enum: ["public", "internal", "personal", "health", "sensitive", "restricted", "archive"] }, description: "Your own class names, mapped to Souverain's." },
-    defaultClassification: { type: "string", description: "Classification of resources that carry none, when stack tags are not available (self-managed backends)." },
+    defaultClassification: { type: "string", description: "Classification of resources that carry none (after their tags, their provider's default tags and the stack's tags)." },
     archivesRequireSecnumcloud: { type: "boolean", default: false, description: "Also require a SecNumCloud-qualified offer for archives." },
     exemptions: { type: "array", items: { type: "object" }, default: [], description: "Derogations reviewed by the security team: {rule, resource (URN), justification, expires (YYYY-MM-DD)}." },
     catalog: { type: "object", description: "Additions to and overrides of the catalog: {providers: {...}} (schemas/catalog.schema.json)." },
@@ -52,6 +52,8 @@ interface RunState {
   reported: Set<string>;
   /** Each Analyze call's judgement by URN. */
   analyzed: Map<string, Promise<Judgement>>;
+  /** The canonical form each resource was judged in by Analyze (JSON), by URN. */
+  judgedAs: Map<string, string>;
   stack?: { key: string; judgement: Promise<Judgement> };
 }
 
@@ -65,7 +67,7 @@ const runs = new WeakMap<object, RunState>();
 
 function runOf(stackTags: object): RunState {
   let state = runs.get(stackTags);
-  if (!state) runs.set(stackTags, (state = { memory: new RunMemory(), reported: new Set(), analyzed: new Map() }));
+  if (!state) runs.set(stackTags, (state = { memory: new RunMemory(), reported: new Set(), analyzed: new Map(), judgedAs: new Map() }));
   return state;
 }
 
@@ -90,6 +92,7 @@ function judgeResource(args: ResourceValidationArgs): Promise<Judgement> {
   let judgement = state.analyzed.get(args.urn);
   if (!judgement) {
     const subjects = state.memory.subjects(args as PulumiResource, { stackTags: args.stackTags, packageClouds: settings.packageClouds });
+    if (subjects) state.judgedAs.set(args.urn, JSON.stringify(subjects.resource));
     judgement = subjects
       ? evaluate([subjects.resource, ...subjects.copiedSources], new Map(subjects.copiedSources.map((s) => [s.id, s.name ?? s.id])))
       : Promise.resolve({ verdict: NOTHING, copiedSources: new Map() });
@@ -98,14 +101,21 @@ function judgeResource(args: ResourceValidationArgs): Promise<Judgement> {
   return judgement;
 }
 
-/** Once every resource is registered: inherited locations and copies the stack alone can resolve. */
+/**
+ * Once every resource is registered: inherited locations and copies the stack alone can resolve. A
+ * resource Analyze already judged in the same canonical form has the same verdict (the same rules on
+ * the same input): only the others are evaluated again.
+ */
 function judgeStack(args: StackValidationArgs): Promise<Judgement> {
   const state = runOf(args.stackTags);
   const key = JSON.stringify([args.resources.map((r) => r.urn), settings]);
   if (state.stack?.key !== key) {
     const judgement = Promise.resolve()
       .then(() => resolveStack(args.resources as unknown as StackResource[], { stackTags: args.stackTags, packageClouds: settings.packageClouds }))
-      .then((resources) => evaluate(resources), (error: Error) => ({ verdict: NOTHING, error: error.message, copiedSources: new Map() }));
+      .then(
+        (resources) => evaluate(resources.filter((r) => state.judgedAs.get(r.id) !== JSON.stringify(r))),
+        (error: Error) => ({ verdict: NOTHING, error: error.message, copiedSources: new Map() }),
+      );
     state.stack = { key, judgement };
   }
   return state.stack.judgement;
