@@ -94,7 +94,7 @@ describe("--output", () => {
 
 describe("input detection", () => {
   it("says which format it read", () => {
-    const run = souverain("check", "examples/canonical/ministere-compliant.json", cdktfOut, join("..", "shared", "fixtures", "terraform-plans", "terraform-compliance", "test_issue_796.json"));
+    const run = souverain("check", "examples/canonical/ministere-compliant.json", cdktfOut, join("test", "fixtures", "terraform-plans", "terraform-compliance", "test_issue_796.json"));
     expect(run.stdout).toContain("read examples/canonical/ministere-compliant.json: canonical resources, 7 resources");
     expect(run.stdout).toContain(`read ${cdktfOut}/stacks/personal-data-paris/cdk.tf.json: Terraform JSON (cdk.tf.json), 3 resources`);
     expect(run.stdout).toContain("test_issue_796.json: Terraform plan (format 1.2, Terraform 1.14.9), 2 resources");

@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "./root.js";
 
-/** Real plans from other projects' test suites, kept in the steering repo (see its README for provenance). */
-export const PLANS_DIR = join(repoRoot, "..", "shared", "fixtures", "terraform-plans");
+/** Real plans from other projects' test suites, copied with their origin and licence (test/fixtures/terraform-plans/README.md). */
+export const PLANS_DIR = join(repoRoot, "test", "fixtures", "terraform-plans");
 
 export const planFiles = (): string[] =>
   ["regula", "terraform-compliance"].flatMap((dir) =>
