@@ -53,14 +53,19 @@ export function recordExample(example: string, stack: string): { project: string
   return { project, resources };
 }
 
-/** The pack's diagnostics for one stack of an example, as `pulumi preview` would show them. */
+/**
+ * The pack's diagnostics for one stack of an example, as `pulumi preview` would show them: the engine
+ * asks about each resource in registration order (Analyze), then about the whole stack (AnalyzeStack).
+ */
 export async function previewExample(example: string, stack: string, options: PreviewOptions = {}): Promise<Diagnostic[]> {
   const { resources } = recordExample(example, stack);
   const session = await AnalyzerSession.start();
   try {
     await session.configure(options.packConfig ?? {});
     await session.configureStack(options.stackTags ?? {});
-    return await session.analyzeStack(resources);
+    const diagnostics: Diagnostic[] = [];
+    for (const resource of resources) diagnostics.push(...(await session.analyze(resource)));
+    return [...diagnostics, ...(await session.analyzeStack(resources))];
   } finally {
     await session.stop();
   }
