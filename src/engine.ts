@@ -4,7 +4,7 @@ import type { LoadedPolicy } from "@open-policy-agent/opa-wasm";
 import { assetPath, readJsonAsset } from "./assets.js";
 import type { Config } from "./config.js";
 import { EvaluationError, InputError } from "./errors.js";
-import type { CanonicalDocument } from "./model/canonical.js";
+import type { CanonicalDocument, CanonicalResource } from "./model/canonical.js";
 import type { Finding, RuleMetadata, Verdict } from "./model/findings.js";
 import { assertValid } from "./schemas.js";
 
@@ -72,7 +72,7 @@ export class Engine {
     assertValid("canonical", document, origin);
     assertUniqueIds(document, origin);
     const verdict: Verdict = { findings: [], resources: [] };
-    const all = document.resources;
+    const all = document.resources.map((resource, index) => nfcTags(resource, index, origin));
     for (let start = 0; start === 0 || start < all.length; start += CHUNK) {
       const chunk = all.slice(start, start + CHUNK);
       const part = this.evaluateChunk(chunk);
@@ -104,6 +104,29 @@ const isWellFormed = (f: Finding): boolean =>
   typeof f.exempt === "boolean";
 
 const isAboutConfig = (finding: Finding): boolean => finding.resource.startsWith("config:");
+
+const nfc = (text: string): string => (/[^\x00-\x7f]/.test(text) ? text.normalize("NFC") : text);
+
+/**
+ * Tag keys and values in Unicode NFC, so that a decomposed "e" + U+0301 is the "é" the rules know:
+ * format translation, done here because every front door (CLI, CDKTF, Pulumi) goes through the
+ * engine. Two keys that become one with different values are refused, never one silently dropped.
+ */
+function nfcTags(resource: CanonicalResource, index: number, origin: string): CanonicalResource {
+  const entries = Object.entries(resource.tags ?? {});
+  if (entries.every(([key, value]) => nfc(key) === key && nfc(value) === value)) return resource;
+  const tags = new Map<string, { key: string; value: string }>();
+  for (const [key, value] of entries) {
+    const seen = tags.get(nfc(key));
+    if (seen && seen.value !== nfc(value)) {
+      const place = `/resources/${index}/tags/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+      throw new InputError(origin, place, `tag keys ${JSON.stringify(seen.key)} and ${JSON.stringify(key)} are the same key once Unicode-normalised (NFC) but have different values`);
+    }
+    tags.set(nfc(key), { key, value: nfc(value) });
+  }
+  const sources = resource.tagSources && Object.fromEntries(Object.entries(resource.tagSources).map(([key, from]) => [nfc(key), from]));
+  return { ...resource, tags: Object.fromEntries([...tags].map(([key, { value }]) => [key, value])), ...(sources ? { tagSources: sources } : {}) };
+}
 
 function assertUniqueIds(document: CanonicalDocument, origin: string): void {
   const seen = new Set<string>();

@@ -31,6 +31,20 @@ function describe(error: ErrorObject): string {
 /** JSON pointer of the error, as `/resources/3/region`. */
 const place = (error: ErrorObject): string => error.instancePath || "/";
 
+/**
+ * A checker for the shape of a foreign format (the parts of a Terraform plan Souverain reads), so that a
+ * malformed input is one line naming the file and the JSON pointer, never a crash further on.
+ */
+export function shapeChecker(schema: object): (value: unknown, file: string) => void {
+  let validate: ValidateFunction | undefined;
+  return (value, file) => {
+    validate ??= ajv.compile(schema);
+    if (validate(value)) return;
+    const error = validate.errors![0]!;
+    throw new InputError(file, place(error), describe(error));
+  };
+}
+
 /** Throws an InputError naming `file` and the first place that breaks the schema. */
 export function assertValid(schema: "canonical" | "config" | "catalog", value: unknown, file: string): void {
   const validate = validator(`${schema}.schema.json`);

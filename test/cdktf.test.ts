@@ -47,7 +47,8 @@ describe("the cdktf examples, synthesised by the real cdktf and @cdktf/provider-
     expect(where).toEqual({
       "aws_s3_bucket.pieces-justificatives": ["aws", "eu-west-3", "personal"],
       "aws_db_instance.annuaire": ["aws", "eu-west-3", "personal"],
-      "aws_iam_role.lecture": ["aws", "eu-west-3", "personal"],
+      // IAM is global and holds no data: the provider's default tags do not classify it.
+      "aws_iam_role.lecture": ["aws", undefined, ""],
     });
     expect(mandatory).toEqual([]);
   });
@@ -124,17 +125,27 @@ describe.each(Object.keys(frameworks))("Souverain.enforce with %s", (name) => {
     expect(warnings).toEqual([expect.stringContaining("[compliant] souverain personal-stays-in-eu: aws_s3_bucket.annuaire : données personnelles sur Amazon Web Services eu-west-3")]);
   });
 
-  it("honours exemptions from the configuration", async () => {
-    const app = await build(true);
-    const exemptions = ["aws_s3_bucket.sensible", "aws_s3_bucket.archives", "aws_s3_bucket.archives-us"].map((resource) => ({
+  const exemptionsFor = (stack: string) =>
+    ["aws_s3_bucket.sensible", "aws_s3_bucket.archives", "aws_s3_bucket.archives-us"].map((resource) => ({
       rule: resource.endsWith("sensible") ? "sensitive-requires-secnumcloud" : "archives-stay-in-france",
-      resource,
+      resource: `${stack}/${resource}`,
       justification: "DINUM-TEST",
       expires: "2999-01-01",
     }));
+
+  it("honours exemptions from the configuration, naming resources by stack/address", async () => {
+    const app = await build(true);
     const warnings: string[] = [];
-    enforce(app as never, { config: { exemptions }, warn: (line) => warnings.push(line) });
+    enforce(app as never, { config: { exemptions: exemptionsFor("violating") }, warn: (line) => warnings.push(line) });
     expect(() => app.synth()).not.toThrow();
     expect(warnings.filter((w) => w.includes("[exempt until 2999-01-01: DINUM-TEST]"))).toHaveLength(3);
+  });
+
+  it("an exemption for another stack, or without the stack, covers nothing", async () => {
+    for (const exemptions of [exemptionsFor("compliant"), exemptionsFor("violating").map((e) => ({ ...e, resource: e.resource.replace("violating/", "") }))]) {
+      const app = await build(true);
+      enforce(app as never, { config: { exemptions }, warn: () => undefined });
+      expect(() => app.synth()).toThrow(/validation failed/);
+    }
   });
 });

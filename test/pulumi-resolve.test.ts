@@ -57,6 +57,20 @@ describe("@pulumi/aws v7", () => {
     expect(resolve(resource("aws:ebs/volume:Volume", { availabilityZone: "eu-west-3a" }, { region: "eu-west-3" }))).toMatchObject({ region: null, zone: "eu-west-3a" });
   });
 
+  it("global services are global (the same list as the Terraform adapters): IAM, CloudFront, Route 53, WAF v2 for CloudFront", () => {
+    for (const type of ["aws:iam/user:User", "aws:cloudfront/distribution:Distribution", "aws:route53/zone:Zone"]) {
+      const r = resolve(resource(type, { tags: { "data-classification": "personal" } }, { region: "eu-west-3" }));
+      expect(r, type).toMatchObject({ cloud: "aws", global: true });
+      expect(judge([r]).findings.filter((f) => f.enforcement === "mandatory").map((f) => f.policy).sort()).toEqual(["location-must-be-known", "personal-stays-in-eu"]);
+    }
+    expect(resolve(resource("aws:wafv2/webAcl:WebAcl", { scope: "CLOUDFRONT" }, { region: "eu-west-3" })).global).toBe(true);
+    expect(resolve(resource("aws:wafv2/webAcl:WebAcl", { scope: UNKNOWN }, { region: "eu-west-3" })).global).toBe(true);
+    expect(resolve(resource("aws:wafv2/webAcl:WebAcl", { scope: "REGIONAL" }, { region: "eu-west-3" })).global).toBeUndefined();
+    expect(resolve(resource("aws:route53/resolverEndpoint:ResolverEndpoint", {}, { region: "eu-west-3" })).global).toBeUndefined();
+    // The European Sovereign Cloud runs its own IAM in the EU.
+    expect(resolve(resource("aws:iam/role:Role", {}, { region: "eusc-de-east-1" })).global).toBeUndefined();
+  });
+
   it("the eusc partition is the AWS European Sovereign Cloud", () => {
     expect(resolve(resource("aws:s3/bucket:Bucket", {}, { region: "eusc-de-east-1" }))).toMatchObject({ cloud: "aws-eusc" });
   });

@@ -109,10 +109,11 @@ describe("input detection", () => {
   it("normalize prints canonical resources that check accepts", () => {
     const run = souverain("normalize", join(cdktfOut, "stacks", "sensitive-outside-secnumcloud"));
     const document = JSON.parse(run.stdout);
+    // Ids carry the stack (from the cdktf.out/stacks/<name>/ folder when cdk.tf.json has no metadata).
     expect(document.resources.map((r: { id: string; region: string }) => [r.id, r.region]).sort()).toEqual([
-      ["aws_s3_bucket.archives-etat-civil", "us-east-1"],
-      ["aws_s3_bucket.dossiers-rh", "eu-west-1"],
-      ["aws_s3_bucket.notes-cabinet", "eu-west-3"],
+      ["sensitive-outside-secnumcloud/aws_s3_bucket.archives-etat-civil", "us-east-1"],
+      ["sensitive-outside-secnumcloud/aws_s3_bucket.dossiers-rh", "eu-west-1"],
+      ["sensitive-outside-secnumcloud/aws_s3_bucket.notes-cabinet", "eu-west-3"],
     ]);
     const file = join(dir, "normalized.json");
     writeFileSync(file, run.stdout);

@@ -51,10 +51,13 @@ describe("provider and region as Terraform planned them (checked by hand)", () =
     expect(where("test_issue-225")).toMatchObject({ 'module.appmesh_existing.aws_appmesh_virtual_node.vn["ui"]': ["aws", "eu-west-1", null] });
   });
 
-  it("nested module instances in a 1.x plan (format 1.2, Terraform 1.14)", () => {
+  it("nested module instances in a 1.x plan (format 1.2, Terraform 1.14); its provider's endpoints go to LocalStack: cloud unknown", () => {
     expect(where("test_issue_796")).toEqual({
-      "module.outer[0].aws_lambda_permission.example": ["aws", "us-east-1", null],
-      "module.outer[0].module.inner.aws_cloudwatch_event_rule.example": ["aws", "us-east-1", null],
+      "module.outer[0].aws_lambda_permission.example": [null, "us-east-1", null],
+      "module.outer[0].module.inner.aws_cloudwatch_event_rule.example": [null, "us-east-1", null],
+    });
+    expect(normalize("test_issue_796")[0]!.source).toMatchObject({
+      note: "cloud unknown: the provider overrides its endpoints (cloudwatchevents, events, iam, lambda, sts)",
     });
   });
 
@@ -113,8 +116,11 @@ describe("real plans with a classification added: the verdict the rules say", ()
     expect(verdicts(classified("azurerm-storage-account_secure_transfer_infra", ["azurerm_storage_account"], "santé"))).toEqual([]);
   });
 
-  it("sensitive data in Azure West Europe is blocked", () => {
-    expect(verdicts(classified("test_issue-285", ["azurerm_storage_account"], "sensitive"))).toEqual(["azurerm_storage_account.example sensitive-requires-secnumcloud"]);
+  it("sensitive data in Azure West Europe is blocked, and so is its GRS copy in North Europe", () => {
+    expect(verdicts(classified("test_issue-285", ["azurerm_storage_account"], "sensitive"))).toEqual([
+      "azurerm_storage_account.example sensitive-requires-secnumcloud",
+      "azurerm_storage_account.example sensitive-requires-secnumcloud",
+    ]);
   });
 
   it("personal data on EBS volumes in us-west-2 is blocked; on an unknown region it is a location finding", () => {

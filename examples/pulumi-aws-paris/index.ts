@@ -20,7 +20,8 @@ new aws.rds.Instance("annuaire", {
   skipFinalSnapshot: true,
 }, { provider: paris });
 
-// Holds no data: classification-required does not ask for a tag here.
+// Holds no data (and IAM is global): the default tags do not classify it, and classification-required
+// does not ask for a tag here.
 new aws.iam.Role("lecture", {
   assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [] }),
 }, { provider: paris });

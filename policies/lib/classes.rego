@@ -59,7 +59,17 @@ value_lists := {v: text.list(v) | some v in classification_values}
 classification_tags(resource) := [{"key": k, "value": resource.tags[k], "origin": tag_origin(resource, k)} |
 	some k in classification_keys
 	resource.tags[k]
+	applies(resource, tag_origin(resource, k))
 ]
+
+# A resource's own tag is believed whatever its type. Provider default tags, stack tags and the default
+# classification say what a deployment holds: a resource known to hold no data (an IAM role, a network)
+# holds none of it.
+applies(_, "resource")
+
+applies(resource, _) if may_hold_data(resource)
+
+may_hold_data(resource) if not resource.holdsData == false
 
 tag_origin(resource, k) := resource.tagSources[k]
 
@@ -78,11 +88,17 @@ declared(resource) := {"values": vs, "origins": {concat("", ["tag ", t.key, " ("
 declared(resource) := {"values": default_values, "origins": {"configuration defaultClassification"}} if {
 	count(tagged_values(resource)) == 0
 	count(default_values) > 0
+	may_hold_data(resource)
 }
 
 declared(resource) := {"values": [], "origins": set()} if {
 	count(tagged_values(resource)) == 0
-	count(default_values) == 0
+	not defaults_apply(resource)
+}
+
+defaults_apply(resource) if {
+	count(default_values) > 0
+	may_hold_data(resource)
 }
 
 of(resource) := {

@@ -5,6 +5,7 @@
 package souverain.lib.exemptions
 
 import data.souverain.lib.settings
+import data.souverain.lib.text
 
 declared := settings.exemptions
 
@@ -22,8 +23,8 @@ problems(e) := {p | some check, p in checks; not passes(check, e)} if is_object(
 checks := {
 	"rule": "rule must be one of the rule ids",
 	"resource": "resource must be a non-empty string",
-	"justification": "justification must be a non-empty reference (ticket, decision)",
-	"expires": "expires must be a date YYYY-MM-DD",
+	"justification": "justification must be a non-empty reference (ticket, decision), not only blank or invisible characters",
+	"expires": "expires must be a date YYYY-MM-DD that exists in the calendar",
 }
 
 passes("rule", e) if e.rule in rule_ids
@@ -35,16 +36,39 @@ passes("justification", e) if non_empty(e.justification)
 passes("expires", e) if {
 	is_string(e.expires)
 	regex.match(`^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$`, e.expires)
+	substring(e.expires, 8, 2) <= last_day(substring(e.expires, 0, 4), substring(e.expires, 5, 2))
 }
+
+# The last day of a month as two digits, which compare as strings: 2027-02-30 and 2027-02-29 do not exist.
+# Plain arithmetic: the wasm target has no time.parse_ns (see policies/compiled/capabilities.json).
+last_day(year, month) := "29" if {
+	month == "02"
+	leap_year(year)
+} else := month_lengths[month]
+
+month_lengths := {
+	"01": "31", "02": "28", "03": "31", "04": "30", "05": "31", "06": "30",
+	"07": "31", "08": "31", "09": "30", "10": "31", "11": "30", "12": "31",
+}
+
+# to_number rejects leading zeros ("0400"); 10000 is a multiple of 400, so "1" + year has the same leap years.
+leap_year(year) if {
+	n := to_number(concat("", ["1", year]))
+	n % 4 == 0
+	n % 100 != 0
+}
+
+leap_year(year) if to_number(concat("", ["1", year])) % 400 == 0
 
 # A field of an entry for messages, whatever the entry is.
 field(e, name) := object.get(e, name, "?") if is_object(e)
 
 else := "?"
 
+# Invisible characters (U+200B, U+00A0, U+FEFF, tabs...) are as empty as nothing.
 non_empty(s) if {
 	is_string(s)
-	trim_space(s) != ""
+	not text.blank(s)
 }
 
 # An exemption that lapses today still holds today. Without input.today, every exemption is expired.

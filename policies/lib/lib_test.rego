@@ -12,6 +12,39 @@ test_key_ignores_separators if {
 	text.key("data_classification") == "dataclassification"
 }
 
+test_key_folds_unicode_dashes_and_spaces if {
+	every k in [
+		"data\u2013classification", "data\u2014classification", "data\u2011classification",
+		"data\u00a0classification", "data\u202fclassification", "data\u200bclassification",
+		"\u00a0Data \u2013 Classification\u202f",
+	] {
+		text.key(k) == "dataclassification"
+	}
+}
+
+test_slug_folds_unicode_spaces_like_ascii if {
+	text.slug("données\u00a0personnelles") == "donnees-personnelles"
+	text.slug("Diffusion\u202fRestreinte") == "diffusion-restreinte"
+	text.slug("données\u2013personnelles") == "donnees-personnelles"
+}
+
+test_decomposed_accents_match_precomposed if {
+	text.slug("donne\u0301es de sante\u0301") == text.slug("données de santé")
+	text.key("Classificatio\u0302n") == "classification"
+	text.slug("E\u0301TAT") == "etat"
+}
+
+test_blank_is_only_invisible if {
+	text.blank("")
+	text.blank("\u200b\u00a0\u2060\ufeff\t\n\u202f")
+	not text.blank("\u200bx")
+}
+
+test_decomposed_classification_value_is_recognised if {
+	c := classes.of({"tags": {"data\u2013classification": "donne\u0301es de sante\u0301"}}) with input as {"resources": [{"tags": {"data\u2013classification": "donne\u0301es de sante\u0301"}}]}
+	c.classes == {"health"}
+}
+
 test_list_splits_on_separators if text.list("personal, archive;santé|sensible") == ["personal", "archive", "sante", "sensible"]
 
 test_aliases_reach_providers if {
@@ -65,4 +98,33 @@ test_unknown_cloud_proves_nothing if {
 	p.secnumcloud == "unknown"
 	p.hds == "unknown"
 	p.french_law == "unknown"
+}
+
+no_data_role := {"holdsData": false, "tags": {"data-classification": "sensitive"}, "tagSources": {"data-classification": "provider-default"}}
+
+test_provider_default_tags_do_not_classify_what_holds_no_data if {
+	c := classes.of(no_data_role) with input as {"resources": [no_data_role]}
+	c.classes == set()
+	c.origins == set()
+}
+
+test_stack_tags_and_default_classification_do_not_classify_what_holds_no_data if {
+	role := object.union(no_data_role, {"tagSources": {"data-classification": "stack"}})
+	classes.of(role).classes == set() with input as {"resources": [role]}
+	untagged := {"holdsData": false}
+	classes.of(untagged).classes == set() with input as {"resources": [untagged]}
+		with data.config as {"defaultClassification": "archive"}
+}
+
+test_own_tag_classifies_whatever_the_type if {
+	own := object.union(no_data_role, {"tagSources": {"data-classification": "resource"}})
+	classes.of(own).classes == {"sensitive"} with input as {"resources": [own]}
+}
+
+test_defaults_classify_what_may_hold_data if {
+	bucket := object.remove(no_data_role, ["holdsData"])
+	classes.of(bucket).classes == {"sensitive"} with input as {"resources": [bucket]}
+	untagged := {"type": "t"}
+	classes.of(untagged).classes == {"archive"} with input as {"resources": [untagged]}
+		with data.config as {"defaultClassification": "archive"}
 }

@@ -13,6 +13,10 @@ view[i] := {
 	"placements": array.concat([primary(r)], [copy(r, c) | some c in object.get(r, "copies", [])]),
 } if some i, r in input.resources
 
+# A resource whose contents this input does not show (a Terraform module call in cdk.tf.json):
+# only location-must-be-known speaks about it.
+opaque(r) if is_string(r.opaque)
+
 primary(r) := object.union(resolved[location.fields(r)], {"role": "primary"})
 
 copy(r, c) := object.union(resolved[copy_fields(r, c)], {"role": object.get(c, "kind", "copy")})

@@ -61,7 +61,9 @@ export function formatJunit(report: Report): string {
     totals.tests += counts.tests;
     totals.failures += counts.failures;
     totals.skipped += counts.skipped;
-    return `  <testsuite name="${escape(input.file)}" ${attributes(counts)}>\n${all.map(testcase).join("\n")}\n  </testsuite>`;
+    const note = input.empty ? ["    <system-out>empty plan: nothing to create or change</system-out>"] : [];
+    const body = [...all.map(testcase), ...note].join("\n");
+    return `  <testsuite name="${escape(input.file)}" ${attributes(counts)}>\n${body}\n  </testsuite>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="souverain" ${attributes(totals)}>\n${suites.join("\n")}\n</testsuites>\n`;
 }

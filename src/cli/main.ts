@@ -38,10 +38,11 @@ async function check(paths: string[], options: CheckOptions): Promise<number> {
   const config: Config = options.config ? loadConfigFile(options.config) : {};
   const inputs = paths.flatMap(expand).map(readInput);
   const engine = await Engine.create({ config });
-  const judged: JudgedInput[] = inputs.map(({ file, format, description, document }) => ({
+  const judged: JudgedInput[] = inputs.map(({ file, format, description, document, empty }) => ({
     file,
     format,
     description,
+    ...(empty ? { empty } : {}),
     verdict: engine.evaluate(document, file),
   }));
   const report = buildReport(judged, options.lang ?? langFromEnvironment(), version);

@@ -19,7 +19,8 @@ export interface ReportedFinding {
 export interface Report {
   tool: { name: "souverain"; version: string };
   lang: Lang;
-  inputs: { file: string; format: string; description: string; resources: number }[];
+  /** `empty`: an empty plan (nothing to create or change), the only input judged with no resource. */
+  inputs: { file: string; format: string; description: string; resources: number; empty?: true }[];
   findings: ReportedFinding[];
   resources: (ResourceSummary & { file: string })[];
   summary: {
@@ -38,6 +39,7 @@ export interface JudgedInput {
   file: string;
   format: string;
   description: string;
+  empty?: true;
   verdict: Verdict;
 }
 
@@ -59,7 +61,7 @@ export function buildReport(judged: JudgedInput[], lang: Lang, version: string):
   return {
     tool: { name: "souverain", version },
     lang,
-    inputs: judged.map(({ file, format, description, verdict }) => ({ file, format, description, resources: verdict.resources.length })),
+    inputs: judged.map(({ file, format, description, empty, verdict }) => ({ file, format, description, resources: verdict.resources.length, ...(empty ? { empty } : {}) })),
     findings,
     resources: judged.flatMap(({ file, verdict }) => verdict.resources.map((r) => ({ ...r, file }))),
     summary: {

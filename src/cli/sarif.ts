@@ -61,7 +61,10 @@ export function formatSarif(report: Report): string {
     version: "2.1.0",
     runs: [{
       tool: { driver: { name: "souverain", version: report.tool.version, rules: ids.map((id) => descriptor(id, report.lang)) } },
-      artifacts: report.inputs.map((i) => ({ location: { uri: i.file.replaceAll("\\", "/") }, description: { text: i.description } })),
+      artifacts: report.inputs.map((i) => ({
+        location: { uri: i.file.replaceAll("\\", "/") },
+        description: { text: i.empty ? `${i.description}: empty plan, nothing to create or change` : i.description },
+      })),
       results,
     }],
   };

@@ -6,16 +6,18 @@ type Style = Parameters<typeof styleText>[0];
 
 const words = {
   en: { basis: "Basis", fix: "Fix", exemptUntil: "exempt until", blocked: "BLOCKED", passed: "PASSED",
-    resources: "resources", read: "read", mandatory: "mandatory", advisory: "advisory", exempt: "exempt", none: "No finding." },
+    resources: "resources", read: "read", mandatory: "mandatory", advisory: "advisory", exempt: "exempt", none: "No finding.",
+    empty: "empty plan: nothing to create or change" },
   fr: { basis: "Fondement", fix: "Correction", exemptUntil: "dérogation jusqu'au", blocked: "BLOQUÉ", passed: "CONFORME",
-    resources: "ressources", read: "lu", mandatory: "bloquant(s)", advisory: "avertissement(s)", exempt: "dérogation(s)", none: "Aucun constat." },
+    resources: "ressources", read: "lu", mandatory: "bloquant(s)", advisory: "avertissement(s)", exempt: "dérogation(s)", none: "Aucun constat.",
+    empty: "plan vide : rien à créer ni à modifier" },
 } satisfies Record<Lang, Record<string, string>>;
 
 /** A terminal report: findings grouped by file, then one summary line. Colour only when asked. */
 export function formatText(report: Report, colour: boolean): string {
   const paint = (style: Style, text: string) => (colour ? styleText(style, text) : text);
   const w = words[report.lang];
-  const lines: string[] = report.inputs.map((i) => paint("dim", `${w.read} ${i.file}: ${i.description}, ${i.resources} ${w.resources}`));
+  const lines: string[] = report.inputs.map((i) => paint("dim", `${w.read} ${i.file}: ${i.description}, ${i.empty ? w.empty : `${i.resources} ${w.resources}`}`));
   let file: string | undefined;
   for (const f of report.findings) {
     if (f.file !== file) {
@@ -26,7 +28,8 @@ export function formatText(report: Report, colour: boolean): string {
   }
   if (report.findings.length === 0) lines.push("", w.none);
   const s = report.summary;
-  const verdict = s.blocked ? paint(["bold", "red"], w.blocked) : paint(["bold", "green"], w.passed);
+  // Nothing judged can only mean empty plans (any other input without a resource is refused): say so.
+  const verdict = s.blocked ? paint(["bold", "red"], w.blocked) : `${paint(["bold", "green"], w.passed)}${s.resources === 0 ? ` (${w.empty})` : ""}`;
   lines.push("", `${s.resources} ${w.resources} · ${s.mandatory} ${w.mandatory} · ${s.advisory} ${w.advisory} · ${s.exempt} ${w.exempt} → ${verdict}`);
   return lines.join("\n") + "\n";
 }

@@ -33,14 +33,19 @@ export interface CanonicalResource {
   service?: string | null;
   /** Whether it stores data. Absent: unknown, which `classification-required` treats as yes. */
   holdsData?: boolean;
-  /** Effective tags: resource, provider defaults and stack merged. */
+  /**
+   * Something whose resources this input does not show: `module`, a Terraform module call read from
+   * cdk.tf.json. `location-must-be-known` always fires (mandatory) for it: judge the plan instead.
+   */
+  opaque?: "module";
+  /** Effective tags: resource, provider defaults and stack merged. NFC-normalised by the engine. */
   tags?: Record<string, string>;
   /** Where each tag came from: `resource`, `provider-default`, `stack`… */
   tagSources?: Record<string, string>;
   /** Where copies of its data go: replicas, backups, CDN edges. */
   copies?: CanonicalCopy[];
-  /** Where it was read from, for reports. */
-  source?: { file?: string; address?: string };
+  /** Where it was read from, for reports; `note` says why something is unknown that the other fields cannot (a provider's endpoints overridden). */
+  source?: { file?: string; address?: string; note?: string };
 }
 
 /** A copy of a resource's data elsewhere; judged by the same rules as the resource. */

@@ -4,6 +4,7 @@
  * ways: through the stack's property dependencies (AnalyzeStack), and by name against the resources
  * already analyzed in the same run (Analyze, before the create).
  */
+import { COPY_FAMILIES } from "../copies/families.js";
 import { read, readString, type Read } from "./read.js";
 import { packageOf, type PulumiResource } from "./resolve.js";
 
@@ -26,62 +27,48 @@ export function isGroupNamed(group: PulumiResource, name: string): boolean {
   return [readString(group.props, "resourceGroupName"), readString(group.props, "name")].some((r) => r.known && r.value === name);
 }
 
-/** One way a resource makes a copy of another resource's data. */
+/** One way a resource makes a copy of another resource's data, as the pack reads it. */
 export interface CopyLink {
   /** `replica` or `cdn`. */
   kind: string;
-  /** The property that names the source(s) of the data. */
-  source: string;
-  /** Where the copy lands: the copy-making resource itself, the resources a property names, or CDN edges. */
-  destination: { self: true } | { property: string } | { global: true };
+  /** The path to the value naming the source(s) of the data; the stack's dependencies are keyed on its first property. */
+  source: readonly string[];
+  /** Where the copy lands: the copy-making resource itself, the resources a path names, or CDN edges. */
+  destination: { self: true } | { path: readonly string[] } | { global: true };
   /** The source's type, and the property holding the name a reference to it carries. */
   sourceType: RegExp;
   sourceName: string;
 }
 
-const BUCKET = /^aws:s3\/(bucket|bucketV2):Bucket(V2)?$/;
-
-/** The copy a resource makes, if it makes one: S3 replication, an RDS read replica, CloudFront over a bucket. */
+/**
+ * The copy a resource makes, if it makes one, from the shared definition (src/copies/families.ts): the
+ * families with a Pulumi spelling (S3 replication, an RDS read replica, CloudFront over a bucket). A
+ * resource that names no source (an RDS instance that is not a replica) copies nothing.
+ */
 export function copyLink(r: PulumiResource): CopyLink | undefined {
-  if (/^aws:s3\/bucketReplicationConfig(uration)?:/.test(r.type)) {
-    return { kind: "replica", source: "bucket", destination: { property: "rules" }, sourceType: BUCKET, sourceName: "bucket" };
-  }
-  if (r.type === "aws:rds/instance:Instance") {
-    const source = readString(r.props, "replicateSourceDb");
-    if (!source.known || source.value !== undefined) {
-      return { kind: "replica", source: "replicateSourceDb", destination: { self: true }, sourceType: /^aws:rds\/instance:Instance$/, sourceName: "identifier" };
-    }
-  }
-  if (r.type === "aws:cloudfront/distribution:Distribution") {
-    return { kind: "cdn", source: "origins", destination: { global: true }, sourceType: BUCKET, sourceName: "bucket" };
+  for (const family of COPY_FAMILIES) {
+    if (!family.type.pulumi?.test(r.type) || !("at" in family.from)) continue;
+    const { at, designates } = family.from;
+    const to = family.to;
+    const destination = "self" in to ? { self: true as const } : "global" in to ? { global: true as const } : "at" in to && to.at.pulumi ? { path: to.at.pulumi } : undefined;
+    if (!at.pulumi || !designates.pulumi || !destination) continue;
+    return { kind: family.kind, source: at.pulumi, destination, sourceType: designates.pulumi, sourceName: designates.name.pulumi ?? designates.name.terraform };
   }
   return undefined;
 }
 
-/**
- * The resource name a reference carries: an ARN's last segment (`arn:aws:s3:::logs` → `logs`,
- * `arn:aws:rds:…:db:annuaire` → `annuaire`), an S3 endpoint's bucket (`logs.s3.eu-west-3.amazonaws.com`).
- */
-export function referencedName(reference: string): string {
-  if (reference.startsWith("arn:")) return reference.slice(reference.lastIndexOf(":") + 1);
-  const endpoint = /^(.+?)\.s3[.-]/.exec(reference);
-  return endpoint ? endpoint[1]! : reference;
-}
-
-/** The references (names, ARNs, endpoints) a link's property holds, each known or not. */
-export function references(r: PulumiResource, property: string): Read<string>[] {
-  const value = read(r.props, property);
-  if (!value.known) return [{ known: false }];
-  if (typeof value.value === "string") return [{ known: true, value: value.value }];
-  if (!Array.isArray(value.value)) return [];
-  // S3 replication rules name their destination bucket; CloudFront origins their domain name.
-  const nested = property === "rules" ? ["destination", "bucket"] : ["domainName"];
-  const out: Read<string>[] = [];
-  for (let i = 0; i < value.value.length; i++) {
-    let cursor: Read<unknown> = read(value.value, String(i));
-    for (const key of nested) cursor = cursor.known ? read(cursor.value, key) : cursor;
-    if (!cursor.known) out.push({ known: false });
-    else if (typeof cursor.value === "string" && cursor.value !== "") out.push({ known: true, value: cursor.value });
-  }
-  return out;
+/** The references (names, ARNs, endpoints) a link's path holds, each known or not; lists are walked through. */
+export function references(r: PulumiResource, path: readonly string[]): Read<string>[] {
+  const walk = (value: Read<unknown>, rest: readonly string[]): Read<string>[] => {
+    if (!value.known) return [{ known: false }];
+    const v = value.value;
+    if (Array.isArray(v)) {
+      const out: Read<string>[] = [];
+      for (let i = 0; i < v.length; i++) out.push(...walk(read(v, String(i)), rest));
+      return out;
+    }
+    if (!rest.length) return typeof v === "string" && v !== "" ? [{ known: true, value: v }] : [];
+    return walk(read(v, rest[0]!), rest.slice(1));
+  };
+  return walk(read(r.props, path[0]!), path.slice(1));
 }

@@ -1,4 +1,5 @@
 import type { CanonicalResource } from "../model/canonical.js";
+import { isGlobalService, pulumiService } from "../model/global.js";
 import { providerObject, readString, readTags, type Read } from "./read.js";
 
 /** A resource as CrossGuard gives it to a policy (ResourceValidationArgs or a stack's PolicyResource). */
@@ -116,11 +117,18 @@ export function toCanonical(r: PulumiResource, options: ResolveOptions): Canonic
   if (UTILITY_PACKAGES.has(pkg) || r.type.startsWith("pulumi:")) return { ...base, cloud: null, region: null, holdsData: false };
   const { region, zone } = location(r, pkg);
   const { tags: effective, sources } = tags(r, options);
+  const cloud = legalCloud(pkg, r.provider, region, options);
+  // WAF v2's scope: a value only known after the update is not proven regional.
+  const scope = () => {
+    const s = readString(r.props, "scope");
+    return s.known ? s.value : undefined;
+  };
   return {
     ...base,
-    cloud: legalCloud(pkg, r.provider, region, options),
+    cloud,
     region,
     ...(zone ? { zone } : {}),
+    ...(isGlobalService(cloud, () => pulumiService(r.type), scope) ? { global: true } : {}),
     holdsData: holdsData(r.type),
     tags: effective,
     tagSources: sources,

@@ -1,8 +1,9 @@
+import { referencedName } from "../copies/places.js";
+import { copyTo } from "../copies/resolve.js";
 import type { CanonicalCopy, CanonicalResource } from "../model/canonical.js";
-import { copyLink, inheritedGroupName, isGroupNamed, referencedName, references, type CopyLink } from "./links.js";
+import { copyLink, inheritedGroupName, isGroupNamed, references, type CopyLink } from "./links.js";
 import { knownString } from "./read.js";
 import { toCanonical, type PulumiResource, type ResolveOptions } from "./resolve.js";
-import { copyTo } from "./stack.js";
 
 /** What one Analyze call judges: the resource, and the sources whose data it copies, with that copy. */
 export interface Subjects {
@@ -50,7 +51,7 @@ export class RunMemory {
     if ("self" in link.destination) destinations = [copyTo(link.kind, resource)];
     else if ("global" in link.destination) destinations = [{ kind: link.kind, global: true }];
     else {
-      const targets = references(r, link.destination.property);
+      const targets = references(r, link.destination.path);
       if (targets.some((t) => !t.known)) return [];
       destinations = (targets.length ? targets : [undefined]).map((t) => copyTo(link.kind, t?.known && t.value ? this.named(link.sourceType, link.sourceName, t.value) : undefined));
     }

@@ -1,3 +1,4 @@
+import { addCopies, copyTo } from "../copies/resolve.js";
 import type { CanonicalCopy, CanonicalResource } from "../model/canonical.js";
 import { copyLink, inheritedGroupName, isGroupNamed } from "./links.js";
 import { toCanonical, type PulumiResource, type ResolveOptions } from "./resolve.js";
@@ -21,11 +22,11 @@ export function resolveStack(resources: StackResource[], options: ResolveOptions
   for (const r of resources) {
     const link = copyLink(r);
     if (!link) continue;
-    const sources = (r.propertyDependencies?.[link.source] ?? []).map(of);
+    const sources = (r.propertyDependencies?.[link.source[0]!] ?? []).map(of);
     const destinations: CanonicalCopy[] =
       "self" in link.destination ? [copyTo(link.kind, of(r))]
       : "global" in link.destination ? [{ kind: link.kind, global: true }]
-      : orUnknown(r.propertyDependencies?.[link.destination.property]).map((d) => copyTo(link.kind, of(d)));
+      : orUnknown(r.propertyDependencies?.[link.destination.path[0]!]).map((d) => copyTo(link.kind, of(d)));
     for (const source of sources) if (source && source !== of(r)) addCopies(source, destinations);
   }
   return resources.map((r) => of(r)!);
@@ -33,13 +34,3 @@ export function resolveStack(resources: StackResource[], options: ResolveOptions
 
 /** A copy whose destination the stack does not hold is a copy to an unknown place. */
 const orUnknown = (targets: StackResource[] | undefined): (StackResource | undefined)[] => (targets?.length ? targets : [undefined]);
-
-/** A copy landing where `target` is; unknown when the target is not known. */
-export const copyTo = (kind: string, target: CanonicalResource | undefined): CanonicalCopy =>
-  target
-    ? { kind, target: target.id, cloud: target.cloud ?? null, region: target.region ?? null, ...(target.zone ? { zone: target.zone } : {}), ...(target.global ? { global: true } : {}) }
-    : { kind, region: null };
-
-export function addCopies(resource: CanonicalResource, copies: CanonicalCopy[]): void {
-  resource.copies = [...(resource.copies ?? []), ...copies];
-}

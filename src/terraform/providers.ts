@@ -25,15 +25,70 @@ export function legalCloud(type: string, settings: ProviderSettings, region: str
   if ((type === "google" || type === "google-beta") && settings.universe_domain === "s3nsapis.fr") return "s3ns";
   if ((type === "azurerm" || type === "azapi") && /bleu/i.test(String(settings.environment ?? ""))) return "bleu";
   if (type === "aws" && region?.startsWith("eusc-")) return "aws-eusc";
+  // AzAPI calls the Azure Resource Manager API directly: it is Azure (the catalog knows "azurerm", not "azapi").
+  if (type === "azapi") return "azure";
   return type;
 }
 
-/** Resource attributes that say where it lands, most specific first. */
-export const REGION_ATTRIBUTES = ["region", "location", "subregion_name"] as const;
-export const ZONE_ATTRIBUTES = ["zone", "availability_zone"] as const;
+/**
+ * Stand-ins for a value the adapters cannot read, put where the value was (never dropped, never the value
+ * itself). As a tag value they name no class, so a classification tag holding one is a mandatory
+ * finding (unproven, not unclassified); as a region or zone they mean unknown.
+ */
+export const UNKNOWN_VALUE = "(unknown until apply)";
+export const SENSITIVE_VALUE = "(sensitive value not shown)";
+/** A resource's empty tag over a provider default tag of the same key: Terraform's tags_all holds the empty value. */
+export const EMPTIED_VALUE = "(emptied over a provider default tag)";
+
+export const isPlaceholder = (value: unknown): value is typeof UNKNOWN_VALUE | typeof SENSITIVE_VALUE => value === UNKNOWN_VALUE || value === SENSITIVE_VALUE;
+
+/**
+ * The tag key Souverain reads by default. A tag map that cannot be read at all may hold it: it gets a
+ * stand-in under this key (the rules match keys forgivingly; a configuration naming other keys needs the rules' help).
+ */
+export const DEFAULT_CLASSIFICATION_KEY = "data-classification";
+
+/**
+ * Provider settings that send requests to another service than the provider's own (AWS `endpoints`,
+ * Google `*_custom_endpoint`): the names of the overridden services. The cloud behind them is unknown.
+ */
+export function customEndpoints(type: string, settings: ProviderSettings): string[] {
+  const set = (value: unknown) => value !== undefined && value !== null && value !== "";
+  if (type === "aws") {
+    const blocks = settings.endpoints;
+    if (blocks === undefined || blocks === null) return [];
+    if (isPlaceholder(blocks)) return ["endpoints"];
+    return (Array.isArray(blocks) ? blocks : [blocks]).flatMap((block) =>
+      isPlaceholder(block) ? ["endpoints"] : Object.entries((block ?? {}) as Record<string, unknown>).filter(([, v]) => set(v)).map(([k]) => k),
+    );
+  }
+  if (type === "google" || type === "google-beta") {
+    return Object.entries(settings).filter(([k, v]) => k.endsWith("_custom_endpoint") && set(v)).map(([k]) => k);
+  }
+  return [];
+}
+
+/** Resource attributes that say where it lands, most specific first, per provider. */
+export function locationAttributes(type: string): { region: readonly string[]; zone: readonly string[] } {
+  switch (type) {
+    // Outscale's subregion is an availability zone (cloudgouv-eu-west-1a), never a region.
+    case "outscale": return { region: ["region"], zone: ["subregion_name", "placement_subregion_name"] };
+    // Azure zones are "1", "2", "3" within the location: they name no place of their own.
+    case "azurerm": case "azapi": return { region: ["location"], zone: [] };
+    // Firestore and App Engine say location_id; a GKE or Filestore location may be a zone (see isZoneName).
+    case "google": case "google-beta": return { region: ["region", "location", "location_id"], zone: ["zone"] };
+    // IBM Cloud Object Storage: one of region_location, cross_region_location, single_site_location.
+    case "ibm": return { region: ["region", "region_location", "cross_region_location", "single_site_location", "location"], zone: ["zone"] };
+    default: return { region: ["region", "location"], zone: ["zone", "availability_zone"] };
+  }
+}
+
+/** A Google zone given where a location is expected (GKE zonal clusters: "europe-west9-a"). */
+export const isZoneName = (type: string, value: string): boolean =>
+  (type === "google" || type === "google-beta") && /^[a-z]+(-[a-z]+)+[0-9]+-[a-z]$/i.test(value);
 
 /** Provider block attributes that give a default region or zone. */
-export const PROVIDER_REGION_ATTRIBUTES = ["region"] as const;
+export const providerRegionAttributes = (type: string): readonly string[] => (type === "azapi" ? ["default_location"] : ["region"]);
 export const PROVIDER_ZONE_ATTRIBUTES = ["zone"] as const;
 
 /** Azure writes "West Europe" where it means "westeurope". */
@@ -63,6 +118,30 @@ export function tagsOf(value: unknown): Record<string, string> | undefined {
   return undefined;
 }
 
-/** Attributes holding the resource's own tags, and the ones that add provider defaults to them. */
-export const TAG_ATTRIBUTES = ["tags", "labels"] as const;
-export const EFFECTIVE_TAG_ATTRIBUTES = ["tags_all", "effective_labels"] as const;
+/**
+ * Attributes holding the resource's own tags, and the ones that add provider defaults to them, per
+ * provider. Google's `tags` are network tags (firewall targets) or resource manager tags, never labels;
+ * OCI has freeform and defined tags. Every attribute is read: none hides another.
+ */
+export function tagAttributes(type: string): { own: readonly string[]; effective: readonly string[] } {
+  if (type === "google" || type === "google-beta") return { own: ["labels"], effective: ["terraform_labels", "effective_labels"] };
+  if (type === "oci") return { own: ["freeform_tags", "defined_tags"], effective: [] };
+  return { own: ["tags", "labels"], effective: ["tags_all", "effective_labels"] };
+}
+
+/**
+ * Terraform resource types known to hold no data: access control, networking, DNS, certificates, and
+ * policies attached to other resources. Only these are `holdsData: false` (a default classification
+ * then does not reach them); any other type may hold data. Conservative on purpose: a type missing here
+ * is judged as data, never the reverse.
+ */
+const NO_DATA = new RegExp(
+  [
+    "^aws_(iam|organizations|route53(?!_resolver_query_log)|acm|security_group|vpc|subnet|route|internet_gateway|nat_gateway|egress_only_internet_gateway|eip|network_acl|default_(security_group|route_table|network_acl|vpc|subnet))",
+    "^google_(.+_iam_(policy|binding|member)|service_account(_key)?|compute_(network|subnetwork|firewall|route|router|address|global_address)|dns_)",
+    "^azurerm_(role_(assignment|definition)|network_security_(group|rule)|virtual_network|subnet|route_table|dns_|private_dns_|public_ip|user_assigned_identity|resource_group$)",
+    "_(policy|policy_attachment|role_policy_attachment|bucket_policy|bucket_public_access_block)$",
+  ].join("|"),
+);
+
+export const holdsNoData = (type: string): boolean => NO_DATA.test(type);

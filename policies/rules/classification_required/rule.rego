@@ -31,6 +31,7 @@ findings[[i, ""]] := {"index": i, "message": {
 	count(v.classification.classes) == 0
 	count(v.classification.unrecognized) == 0
 	not v.resource.holdsData == false
+	not resources.opaque(v.resource)
 	keys := concat(", ", settings.classification_tag_keys)
 }
 

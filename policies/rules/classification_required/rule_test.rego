@@ -21,3 +21,7 @@ test_unknown_class_is_mandatory if {
 test_default_classification_counts if {
 	count(findings({"id": "r", "type": "t"})) == 0 with data.config as {"defaultClassification": "archive"}
 }
+
+test_module_call_is_left_to_location_must_be_known if {
+	count(findings({"id": "module.vpc", "type": "module", "cloud": null, "opaque": "module"})) == 0
+}

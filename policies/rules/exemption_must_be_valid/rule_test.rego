@@ -31,3 +31,41 @@ test_malformed_fields_are_named if {
 test_not_an_object_fires if count(findings(["archives-stay-in-france"], "2026-11-23")) == 1
 
 test_cannot_exempt_itself if count(findings([object.union(valid, {"rule": "exemption-must-be-valid"})], "2026-11-23")) == 1
+
+problems_of(expires) := p if {
+	[f] := [f | some f in findings([object.union(valid, {"expires": expires})], "2026-11-23")]
+	p := f.message.en
+}
+
+test_impossible_dates_are_malformed if {
+	every date in ["2027-02-30", "2027-02-29", "2100-02-29", "2027-04-31", "2027-06-31", "2027-09-31", "2027-11-31"] {
+		contains(problems_of(date), "expires must be a date YYYY-MM-DD that exists in the calendar")
+	}
+}
+
+test_real_dates_are_valid if {
+	every date in ["2028-02-29", "2000-02-29", "2400-02-29", "2027-02-28", "2027-01-31", "2027-04-30", "2027-12-31"] {
+		count(findings([object.union(valid, {"expires": date})], "1999-01-01")) == 0
+	}
+}
+
+test_year_with_leading_zeros_is_read if {
+	count(findings([object.union(valid, {"expires": "0400-02-29"})], "0400-02-01")) == 0
+	count(findings([object.union(valid, {"expires": "0300-02-29"})], "0300-02-01")) == 1
+}
+
+test_invisible_justification_is_empty if {
+	every j in ["\u200b", "\u00a0", "\u2060\ufeff", "\t \n", "\u202f\u3000", "\u3164", " \u200b\u00a0 "] {
+		[f] := [f | some f in findings([object.union(valid, {"justification": j})], "2026-11-23")]
+		contains(f.message.en, "justification must be a non-empty reference")
+	}
+}
+
+test_justification_with_visible_text_is_valid if {
+	count(findings([object.union(valid, {"justification": "\u200bDINUM-1\u00a0"})], "2026-11-23")) == 0
+}
+
+test_invisible_resource_is_empty if {
+	[f] := [f | some f in findings([object.union(valid, {"resource": "\u200b"})], "2026-11-23")]
+	contains(f.message.en, "resource must be a non-empty string")
+}

@@ -4,7 +4,8 @@
 #   Data whose class limits where it may live (personal, health, sensitive, restricted, archive)
 #   must have a location Souverain can establish: a cloud in the catalog and a region of that cloud.
 #   An unknown value during preview, an unresolvable provider, a mistyped region, a retired cloud or
-#   a global service is a finding, never a silent pass.
+#   a global service is a finding, never a silent pass. So is, whatever its data, a Terraform module
+#   call read from cdk.tf.json: the resources it creates are not visible there (judge the plan).
 # related_resources:
 #   - description: Doctrine « Cloud au centre » (DINUM)
 #     ref: https://www.numerique.gouv.fr/services/cloud/doctrine/
@@ -15,8 +16,8 @@
 #     en: "The requirements of the data's classes (see the other rules) can only be checked where the location is known."
 #     fr: "Les exigences liées aux classes de la donnée (voir les autres règles) ne peuvent être vérifiées que si sa localisation est connue."
 #   fix:
-#     en: "Set an explicit region from the catalog on the resource or its provider, declare a private cloud or missing region in the configuration's catalog, or move the data off global services."
-#     fr: "Indiquez une région explicite du catalogue sur la ressource ou son provider, déclarez un cloud privé ou une région manquante dans le catalogue de la configuration, ou sortez la donnée des services globaux."
+#     en: "Set an explicit region from the catalog on the resource or its provider, declare a private cloud or missing region in the configuration's catalog, move the data off global services, or judge the Terraform plan (terraform show -json) rather than a cdk.tf.json that calls modules."
+#     fr: "Indiquez une région explicite du catalogue sur la ressource ou son provider, déclarez un cloud privé ou une région manquante dans le catalogue de la configuration, sortez la donnée des services globaux, ou faites vérifier le plan Terraform (terraform show -json) plutôt qu'un cdk.tf.json qui appelle des modules."
 #   frameworks: [Souverain]
 package souverain.rules.location_must_be_known
 
@@ -28,9 +29,32 @@ findings[[i, n]] := {"index": i, "message": describe.finding(v, p, held, [reason
 	some i, v in resources.view
 	held := v.classification.classes & classes.located
 	count(held) > 0
+	not resources.opaque(v.resource)
 	some n, p in v.placements
 	not p.known
 }
+
+# Whatever its classes: what a module creates cannot be judged from its call.
+findings[[i, "opaque"]] := {"index": i, "level": "mandatory", "message": {
+	"en": concat("", [describe.label(v.resource), ": ", w.en, "."]),
+	"fr": concat("", [describe.label(v.resource), " : ", w.fr, "."]),
+}} if {
+	some i, v in resources.view
+	resources.opaque(v.resource)
+	w := opaque_words(v.resource.opaque)
+}
+
+opaque_words(kind) := object.get(
+	{"module": {
+		"en": "a module call, whose resources are not visible in this input: neither their data nor their location can be established; judge the Terraform plan instead (terraform plan, then terraform show -json)",
+		"fr": "appel de module dont les ressources ne sont pas visibles dans cette entrée : ni leurs données ni leur localisation ne peuvent être établies ; faites plutôt vérifier le plan Terraform (terraform plan, puis terraform show -json)",
+	}},
+	kind,
+	{
+		"en": concat("", ["its contents are not visible in this input (", kind, "): neither their data nor their location can be established"]),
+		"fr": concat("", ["son contenu n'est pas visible dans cette entrée (", kind, ") : ni ses données ni sa localisation ne peuvent être établies"]),
+	},
+)
 
 reasons := {
 	"no-cloud": {

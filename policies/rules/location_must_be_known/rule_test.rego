@@ -31,3 +31,22 @@ test_public_data_needs_no_location if quiet({"id": "r", "type": "t", "cloud": "x
 test_unknown_reason_still_has_words if {
 	rule.reason("future-reason").en == "its location cannot be established (future-reason)"
 }
+
+module_call := {"id": "prod/module.vpc", "name": "module.vpc", "type": "module", "cloud": null, "region": null, "opaque": "module"}
+
+test_module_call_is_mandatory_whatever_its_classes if {
+	[f] := [f | some f in rule.findings] with input as {"resources": [module_call]}
+	f.level == "mandatory"
+	f.message.en == "module.vpc: a module call, whose resources are not visible in this input: neither their data nor their location can be established; judge the Terraform plan instead (terraform plan, then terraform show -json)."
+	startswith(f.message.fr, "module.vpc : appel de module dont les ressources ne sont pas visibles dans cette entrée")
+}
+
+test_classified_module_call_is_one_finding if {
+	count(rule.findings) == 1 with input as {"resources": [object.union(module_call, {"tags": {"data-classification": "sensitive"}})]}
+}
+
+test_other_opaque_kind_still_has_words if {
+	[f] := [f | some f in rule.findings] with input as {"resources": [object.union(module_call, {"opaque": "bundle"})]}
+	contains(f.message.en, "its contents are not visible in this input (bundle)")
+	contains(f.message.fr, "son contenu n'est pas visible dans cette entrée (bundle)")
+}
