@@ -86,6 +86,13 @@ describe("the pack over the Analyzer gRPC protocol", () => {
     expect(summary(await session.analyzeStack([bucket("sensible", { tags: { "data-classification": "sensitive" } })]))).toEqual(["sensitive-requires-secnumcloud sensible mandatory"]);
   });
 
+  it("a tag map only known after the update is unproven during preview, not unclassified", async () => {
+    await session.configure({ souverain: { properties: { classificationTags: ["confidentialite"] } } });
+    const { analyze } = await deploy([bucket("inconnu", { tags: UNKNOWN }), bucket("declare", { tags: { confidentialite: "public", autre: UNKNOWN } })]);
+    expect(summary(analyze)).toEqual(["classification-required inconnu mandatory"]);
+    expect(analyze[0]!.message).toContain("(unknown-until-the-update)");
+  });
+
   it("stack tags classify untagged resources, and the message says so", async () => {
     await session.configure({});
     const { analyze, stack } = await deploy([bucket("registre", {})], { stackTags: { "data-classification": "archive" } });

@@ -95,12 +95,12 @@ describe("family 2: a classification that cannot be read is unproven, not absent
     const p = plan("test_multi-module-referencing");
     p.configuration.provider_config.aws.expressions.default_tags = [{ tags: { references: ["local.tags"] } }];
     const resources = read(p);
-    expect(resource(resources, bucket).tags).toEqual({ "data-classification": UNKNOWN_VALUE });
+    expect(resource(resources, bucket).tags).toEqual({ "*": UNKNOWN_VALUE });
     expect(mandatory(resources, bucket)).toEqual(["classification-required"]);
     // A map written around a variable, { data-classification = var.x }, says ["var.x"]: a string is no map.
     p.configuration.provider_config.aws.expressions.default_tags = [{ tags: { references: ["var.classe"] } }];
     p.variables = { classe: { value: "public" } };
-    expect(resource(read(p), bucket).tags).toEqual({ "data-classification": UNKNOWN_VALUE });
+    expect(resource(read(p), bucket).tags).toEqual({ "*": UNKNOWN_VALUE });
     // Look-alike: the resource classifies itself; its tags_all (unknown in this plan) adds nothing it can override.
     change(p, bucket).change.after.tags = { "data-classification": "public" };
     expect(mandatory(read(p), bucket)).toEqual([]);
@@ -118,7 +118,7 @@ describe("family 2: a classification that cannot be read is unproven, not absent
 
     c.change.after_sensitive = { tags: true };
     const whole = read(p);
-    expect(resource(whole, "aws_kms_key.example").tags).toEqual({ "data-classification": SENSITIVE_VALUE });
+    expect(resource(whole, "aws_kms_key.example").tags).toEqual({ "*": SENSITIVE_VALUE });
     expect(mandatory(whole, "aws_kms_key.example")).toEqual(["classification-required"]);
     expect(JSON.stringify(whole)).not.toContain("S3CR3T");
 

@@ -45,7 +45,13 @@ tag_keys := {k |
 	some k, _ in object.get(r, "tags", {})
 }
 
-classification_keys := {k | some k in tag_keys; text.key(k) in configured_keys}
+classification_keys := {k | some k in tag_keys; classification_key(k)}
+
+classification_key(k) if text.key(k) in configured_keys
+
+# "*" stands for every classification key: front doors put there what a tag map they could not read
+# (unknown until apply, sensitive) may hold, whatever keys the configuration names.
+classification_key("*")
 
 classification_values := {v |
 	some r in input.resources
@@ -55,9 +61,19 @@ classification_values := {v |
 
 value_lists := {v: text.list(v) | some v in classification_values}
 
-# Every classification tag on a resource: {"key", "value", "origin"}.
-classification_tags(resource) := [{"key": k, "value": resource.tags[k], "origin": tag_origin(resource, k)} |
+# Every classification tag on a resource: {"key", "value", "origin"}. The "*" stand-in counts only
+# where no readable classification tag says what the resource holds.
+classification_tags(resource) := named if {
+	named := readable_classification_tags(resource)
+	count(named) > 0
+} else := [{"key": "*", "value": resource.tags["*"], "origin": tag_origin(resource, "*")} |
+	resource.tags["*"]
+	applies(resource, tag_origin(resource, "*"))
+]
+
+readable_classification_tags(resource) := [{"key": k, "value": resource.tags[k], "origin": tag_origin(resource, k)} |
 	some k in classification_keys
+	k != "*"
 	resource.tags[k]
 	applies(resource, tag_origin(resource, k))
 ]

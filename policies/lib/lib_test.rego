@@ -128,3 +128,18 @@ test_defaults_classify_what_may_hold_data if {
 	classes.of(untagged).classes == {"archive"} with input as {"resources": [untagged]}
 		with data.config as {"defaultClassification": "archive"}
 }
+
+test_any_key_stand_in_is_unproven_when_nothing_readable_classifies if {
+	r := {"tags": {"*": "(unknown until apply)"}, "tagSources": {"*": "provider-default"}}
+	c := classes.of(r) with input as {"resources": [r]}
+		with data.config as {"classificationTags": ["confidentialite"]}
+	c.classes == set()
+	c.unrecognized == {"(unknown-until-apply)"}
+}
+
+test_any_key_stand_in_yields_to_a_readable_classification if {
+	r := {"tags": {"*": "(unknown until apply)", "data-classification": "public"}}
+	c := classes.of(r) with input as {"resources": [r]}
+	c.classes == {"public"}
+	c.unrecognized == set()
+}

@@ -1,6 +1,6 @@
 import type { CanonicalResource } from "../model/canonical.js";
 import { isGlobalService, pulumiService } from "../model/global.js";
-import { providerObject, readString, readTags, type Read } from "./read.js";
+import { UNKNOWN_TAG, providerObject, readString, readTags, type Read } from "./read.js";
 
 /** A resource as CrossGuard gives it to a policy (ResourceValidationArgs or a stack's PolicyResource). */
 export interface PulumiResource {
@@ -94,6 +94,12 @@ function tags(r: PulumiResource, options: ResolveOptions): { tags: Record<string
   if (defaultLabels.known) Object.assign(defaults, stringValues(defaultLabels.value));
   const merged: Record<string, string> = { ...defaults, ...effective, ...own };
   const sources: Record<string, string> = Object.fromEntries(Object.keys(merged).map((k) => [k, k in own ? "resource" : "provider-default"]));
+  // A tag map only known after the update may hold a classification under any key: "*" says so to the rules.
+  const ownUnknown = [readTags(r.props, "tags"), readTags(r.props, "labels")].some((t) => !t.known);
+  if (ownUnknown || !defaultTags.known || !defaultLabels.known) {
+    merged["*"] = UNKNOWN_TAG;
+    sources["*"] = ownUnknown ? "resource" : "provider-default";
+  }
   for (const [k, v] of options.stackTags) {
     if (!(k in merged)) {
       merged[k] = v;

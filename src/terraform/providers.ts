@@ -43,10 +43,10 @@ export const EMPTIED_VALUE = "(emptied over a provider default tag)";
 export const isPlaceholder = (value: unknown): value is typeof UNKNOWN_VALUE | typeof SENSITIVE_VALUE => value === UNKNOWN_VALUE || value === SENSITIVE_VALUE;
 
 /**
- * The tag key Souverain reads by default. A tag map that cannot be read at all may hold it: it gets a
- * stand-in under this key (the rules match keys forgivingly; a configuration naming other keys needs the rules' help).
+ * The tag key that stands for every classification key (the rules read it whatever keys the
+ * configuration names): a tag map that cannot be read at all may hold a classification under any key.
  */
-export const DEFAULT_CLASSIFICATION_KEY = "data-classification";
+export const ANY_CLASSIFICATION_KEY = "*";
 
 /**
  * Provider settings that send requests to another service than the provider's own (AWS `endpoints`,

@@ -1,7 +1,7 @@
 import type { CanonicalResource } from "../model/canonical.js";
 import { isGlobalService, terraformService } from "../model/global.js";
 import {
-  DEFAULT_CLASSIFICATION_KEY, EMPTIED_VALUE, PROVIDER_ZONE_ATTRIBUTES, SENSITIVE_VALUE, UNKNOWN_VALUE, customEndpoints,
+  ANY_CLASSIFICATION_KEY, EMPTIED_VALUE, PROVIDER_ZONE_ATTRIBUTES, SENSITIVE_VALUE, UNKNOWN_VALUE, customEndpoints,
   isPlaceholder, isUtility, isZoneName, legalCloud, locationAttributes, providerRegionAttributes, regionCode, tagAttributes,
   holdsNoData, tagsOf, type ProviderSettings,
 } from "./providers.js";
@@ -165,7 +165,7 @@ function defaultTags(provider: string, settings: ProviderSettings): TagRead {
 /**
  * Effective tags with their origin: the resource's own over the provider's defaults. Nothing unreadable
  * is dropped: a value only known after apply or sensitive is a stand-in; a whole map that cannot be read
- * makes every key it could set a stand-in, the default classification key among them; an empty value
+ * makes every key it could set a stand-in, and any classification key (`*`); an empty value
  * over a provider default (tags_all then holds the empty value) is not an absence.
  */
 function tags(r: TerraformResource): { tags: Record<string, string>; sources: Record<string, string> } {
@@ -178,7 +178,7 @@ function tags(r: TerraformResource): { tags: Record<string, string>; sources: Re
   // tags_all known is the merge itself; otherwise an unreadable map (the resource's or the defaults') may set any key.
   const unreadable = effective.present && !effective.unreadable ? undefined : own.unreadable ?? defaults.unreadable;
   if (unreadable) {
-    for (const key of new Set([...Object.keys(defaults.tags), DEFAULT_CLASSIFICATION_KEY])) {
+    for (const key of new Set([...Object.keys(defaults.tags), ANY_CLASSIFICATION_KEY])) {
       if (key in own.tags) continue;
       merged[key] = unreadable;
       if (own.unreadable) fromResource.add(key);
