@@ -28,7 +28,7 @@ const providers = {
 const kinds = [
   { type: "aws_s3_bucket", keys: ["aws", "aws.ireland", "aws.virginia"], after: () => ({}) },
   { type: "aws_db_instance", keys: ["aws", "aws.ireland"], after: () => ({ availability_zone: pick(["eu-west-3a", "eu-west-3b"]) }) },
-  { type: "google_storage_bucket", keys: ["google", "google.s3ns"], after: () => ({ location: pick(["EUROPE-WEST9", "EU", "u-france-east1"]) }) },
+  { type: "google_storage_bucket", keys: ["google", "google.s3ns"], labels: true, after: () => ({ location: pick(["EUROPE-WEST9", "EU", "u-france-east1"]) }) },
   { type: "azurerm_storage_account", keys: ["azurerm"], after: () => ({ location: pick(["France Central", "West Europe"]) }) },
   { type: "ovh_cloud_project_database", keys: ["ovh"], after: () => ({ region: pick(["GRA7", "SBG5", "DE1"]) }) },
 ];
@@ -48,10 +48,13 @@ function generate() {
     if (inModule) (moduleResources[inModule] ??= []).push(config);
     else rootResources.push(config);
     const tags = { Name: name, "data-classification": pick(classes) };
+    // Google resources carry labels (lower-case keys), the others tags.
+    const labelled = kind.labels ? { labels: { name, "data-classification": tags["data-classification"] } } : undefined;
+    const carried = labelled ? { ...labelled, effective_labels: labelled.labels } : { tags, tags_all: tags };
     changes.push({
       address, module_address: inModule ? `module.${inModule}` : undefined, mode: "managed", type: kind.type, name,
       provider_name: providers[key].full_name,
-      change: { actions: [pick(["create", "update", "no-op"])], before: null, after: { ...kind.after(), tags, tags_all: tags }, after_unknown: { id: true, arn: true }, after_sensitive: {} },
+      change: { actions: [pick(["create", "update", "no-op"])], before: null, after: { ...kind.after(), ...carried }, after_unknown: { id: true, arn: true }, after_sensitive: {} },
     });
   }
   return {

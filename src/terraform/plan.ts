@@ -77,8 +77,17 @@ const kept = (c: ResourceChange): boolean =>
   (c.mode ?? "managed") === "managed" && c.change.actions.some((a) => a === "create" || a === "update" || a === "no-op");
 
 /** "module.a[0].module.b" -> "a.b": the configuration path, without instance keys. */
-const modulePath = (moduleAddress: string | undefined): string =>
-  [...(moduleAddress ?? "").replace(/\[[^\]]*\]/g, "").matchAll(/(?:^|\.)module\.([^.]+)/g)].map((m) => m[1]).join(".");
+const modulePaths = new Map<string, string>();
+
+const modulePath = (moduleAddress: string | undefined): string => {
+  const address = moduleAddress ?? "";
+  let path = modulePaths.get(address);
+  if (path === undefined) {
+    path = [...address.replace(/\[[^\]]*\]/g, "").matchAll(/(?:^|\.)module\.([^.]+)/g)].map((m) => m[1]).join(".");
+    modulePaths.set(address, path);
+  }
+  return path;
+};
 
 /** A resource whose provider block is chosen per instance among several (OpenTofu's provider for_each). */
 const SEVERAL_KEYS = "(several provider configurations)";
@@ -337,6 +346,14 @@ export function fromPlan(plan: Plan, file: string): CanonicalDocument {
   const changes = changesOf(plan, file);
   let places: ReturnType<typeof parentLocations> | undefined;
   const seen = new Set<string>();
+  // Resources share few provider blocks: each block's settings are resolved once.
+  const settingsOf = new Map<string, ProviderSettings>();
+  const settingsFor = (key: string | undefined, provider: string, path: string): ProviderSettings => {
+    const id = `${key ?? ""}|${provider}|${path}`;
+    let settings = settingsOf.get(id);
+    if (!settings) settingsOf.set(id, (settings = providerSettings(providerConfigFor(key, provider, path, configs, blocks), scope)));
+    return settings;
+  };
 
   const resources = changes
     .filter(kept)
@@ -357,7 +374,7 @@ export function fromPlan(plan: Plan, file: string): CanonicalDocument {
         address: c.address,
         type: c.type,
         provider,
-        providerSettings: providerSettings(providerConfigFor(config?.key, provider, path, configs, blocks), scope),
+        providerSettings: settingsFor(config?.key, provider, path),
         values,
         unknown: (attribute) => flagged(c.change.after_unknown, attribute),
         explicit: (attribute) => config?.expressions[attribute] !== undefined,

@@ -9,7 +9,13 @@ const UTILITY_PROVIDERS = new Set([
 ]);
 
 /** "registry.terraform.io/hashicorp/aws", "hashicorp/aws" or "aws" -> "aws". */
-export const providerType = (name: string): string => name.split("/").pop()!.toLowerCase();
+const providerTypes = new Map<string, string>();
+
+export const providerType = (name: string): string => {
+  let type = providerTypes.get(name);
+  if (type === undefined) providerTypes.set(name, (type = name.split("/").pop()!.toLowerCase()));
+  return type;
+};
 
 export const isUtility = (type: string): boolean => UTILITY_PROVIDERS.has(type);
 
@@ -52,7 +58,16 @@ export const ANY_CLASSIFICATION_KEY = "*";
  * Provider settings that send requests to another service than the provider's own (AWS `endpoints`,
  * Google `*_custom_endpoint`): the names of the overridden services. The cloud behind them is unknown.
  */
+const endpointsOf = new WeakMap<ProviderSettings, string[]>();
+
+/** The services whose endpoints a provider block overrides; resources share blocks, so each is read once. */
 export function customEndpoints(type: string, settings: ProviderSettings): string[] {
+  let found = endpointsOf.get(settings);
+  if (!found) endpointsOf.set(settings, (found = overriddenEndpoints(type, settings)));
+  return found;
+}
+
+function overriddenEndpoints(type: string, settings: ProviderSettings): string[] {
   const set = (value: unknown) => value !== undefined && value !== null && value !== "";
   if (type === "aws") {
     const blocks = settings.endpoints;
@@ -113,7 +128,9 @@ export function tagsOf(value: unknown): Record<string, string> | undefined {
     return tags;
   }
   if (typeof value === "object") {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, v]) => typeof v === "string")) as Record<string, string>;
+    const tags: Record<string, string> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (typeof v === "string") tags[k] = v;
+    return tags;
   }
   return undefined;
 }
