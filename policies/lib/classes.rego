@@ -91,31 +91,20 @@ tag_origin(resource, k) := resource.tagSources[k]
 
 tag_origin(resource, k) := "resource" if not resource.tagSources[k]
 
-tagged_values(resource) := [v | some t in classification_tags(resource); some v in value_lists[t.value]]
-
 default_values := text.list(settings.default_classification)
 
-# The spelled values that decide the resource's classes, and where they came from.
-declared(resource) := {"values": vs, "origins": {concat("", ["tag ", t.key, " (", t.origin, ")"]) | some t in classification_tags(resource)}} if {
-	vs := tagged_values(resource)
-	count(vs) > 0
+# The spelled values that decide the resource's classes, and where they came from. The resource's
+# classification tags are read once (functions are not cached within an evaluation).
+declared(resource) := declaration(resource, tags, [v | some t in tags; some v in value_lists[t.value]]) if {
+	tags := classification_tags(resource)
 }
 
-declared(resource) := {"values": default_values, "origins": {"configuration defaultClassification"}} if {
-	count(tagged_values(resource)) == 0
+declaration(resource, tags, values) := {"values": values, "origins": {concat("", ["tag ", t.key, " (", t.origin, ")"]) | some t in tags}} if {
+	count(values) > 0
+} else := {"values": default_values, "origins": {"configuration defaultClassification"}} if {
 	count(default_values) > 0
 	may_hold_data(resource)
-}
-
-declared(resource) := {"values": [], "origins": set()} if {
-	count(tagged_values(resource)) == 0
-	not defaults_apply(resource)
-}
-
-defaults_apply(resource) if {
-	count(default_values) > 0
-	may_hold_data(resource)
-}
+} else := {"values": [], "origins": set()}
 
 of(resource) := {
 	"classes": {c | some v in d.values; c := known_synonym(v)},
