@@ -7,11 +7,15 @@ package souverain.lib.resources
 import data.souverain.lib.classes
 import data.souverain.lib.location
 
-view[i] := {
+# An array, not a partial object keyed by index: native OPA checks each new key of a partial object
+# against those already added, which is quadratic in the number of resources.
+view := [{
 	"resource": r,
 	"classification": classes.of(r),
 	"placements": array.concat([primary(r)], [copy(r, c) | some c in object.get(r, "copies", [])]),
-} if some i, r in input.resources
+} |
+	some r in input.resources
+]
 
 # A resource whose contents this input does not show (a Terraform module call in cdk.tf.json):
 # only location-must-be-known speaks about it.

@@ -26,7 +26,7 @@ import data.souverain.lib.location
 import data.souverain.lib.resources
 import data.souverain.lib.settings
 
-findings[[i, n]] := {"index": i, "message": describe.finding(v, p, {"archive"}, problems)} if {
+findings contains {"index": i, "key": n, "message": describe.finding(v, p, {"archive"}, problems)} if {
 	some i, v in resources.view
 	"archive" in v.classification.classes
 	some n, p in v.placements

@@ -23,7 +23,7 @@ import data.souverain.lib.describe
 import data.souverain.lib.resources
 import data.souverain.lib.settings
 
-findings[[i, ""]] := {"index": i, "message": {
+findings contains {"index": i, "key": "", "message": {
 	"en": concat("", [describe.label(v.resource), ": ", v.resource.type, " holds data but carries no classification (tag keys: ", keys, ")."]),
 	"fr": concat("", [describe.label(v.resource), " : ", v.resource.type, " contient des données mais ne porte aucune classification (clés d'étiquette : ", keys, ")."]),
 }} if {
@@ -35,7 +35,7 @@ findings[[i, ""]] := {"index": i, "message": {
 	keys := concat(", ", settings.classification_tag_keys)
 }
 
-findings[[i, value]] := {"index": i, "level": "mandatory", "message": {
+findings contains {"index": i, "key": value, "level": "mandatory", "message": {
 	"en": concat("", [describe.label(v.resource), ": the classification value '", value, "' names no known class; it is treated as unproven, not as unclassified."]),
 	"fr": concat("", [describe.label(v.resource), " : la valeur de classification '", value, "' ne correspond à aucune classe connue ; elle est traitée comme non prouvée, pas comme une absence de classification."]),
 }} if {

@@ -21,7 +21,7 @@ package souverain.rules.exemption_must_be_valid
 
 import data.souverain.lib.exemptions
 
-findings[n] := {"exemption": n, "message": {
+findings contains {"exemption": n, "message": {
 	"en": sprintf("exemption #%d (rule %s, resource %s) is malformed: %s.", [n + 1, exemptions.field(e, "rule"), exemptions.field(e, "resource"), concat(", ", problems)]),
 	"fr": sprintf("la dérogation n°%d (règle %s, ressource %s) est mal formée : %s.", [n + 1, exemptions.field(e, "rule"), exemptions.field(e, "resource"), concat(", ", problems)]),
 }} if {
@@ -30,7 +30,7 @@ findings[n] := {"exemption": n, "message": {
 	count(problems) > 0
 }
 
-findings[n] := {"exemption": n, "message": {
+findings contains {"exemption": n, "message": {
 	"en": sprintf("exemption #%d (rule %s, resource %s, %s) expired on %s and no longer exempts anything.", [n + 1, e.rule, e.resource, e.justification, e.expires]),
 	"fr": sprintf("la dérogation n°%d (règle %s, ressource %s, %s) a expiré le %s et n'exempte plus rien.", [n + 1, e.rule, e.resource, e.justification, e.expires]),
 }} if {

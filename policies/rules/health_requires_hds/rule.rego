@@ -24,7 +24,7 @@ package souverain.rules.health_requires_hds
 import data.souverain.lib.describe
 import data.souverain.lib.resources
 
-findings[[i, n]] := {"index": i, "message": describe.finding(v, p, {"health"}, problems)} if {
+findings contains {"index": i, "key": n, "message": describe.finding(v, p, {"health"}, problems)} if {
 	some i, v in resources.view
 	"health" in v.classification.classes
 	some n, p in v.placements

@@ -25,7 +25,7 @@ import data.souverain.lib.classes
 import data.souverain.lib.describe
 import data.souverain.lib.resources
 
-findings[[i, n]] := {"index": i, "message": describe.finding(v, p, held, [reason(p.reason)])} if {
+findings contains {"index": i, "key": n, "message": describe.finding(v, p, held, [reason(p.reason)])} if {
 	some i, v in resources.view
 	held := v.classification.classes & classes.located
 	count(held) > 0
@@ -35,7 +35,7 @@ findings[[i, n]] := {"index": i, "message": describe.finding(v, p, held, [reason
 }
 
 # Whatever its classes: what a module creates cannot be judged from its call.
-findings[[i, "opaque"]] := {"index": i, "level": "mandatory", "message": {
+findings contains {"index": i, "key": "opaque", "level": "mandatory", "message": {
 	"en": concat("", [describe.label(v.resource), ": ", w.en, "."]),
 	"fr": concat("", [describe.label(v.resource), " : ", w.fr, "."]),
 }} if {

@@ -27,7 +27,7 @@ import data.souverain.lib.describe
 import data.souverain.lib.location
 import data.souverain.lib.resources
 
-findings[[i, n]] := {"index": i, "message": describe.finding(v, p, {"personal"}, [{
+findings contains {"index": i, "key": n, "message": describe.finding(v, p, {"personal"}, [{
 	"en": "it is outside the EU/EEA (keeping personal data in the EU is this policy's choice, stricter than GDPR chapter V)",
 	"fr": "elle est hors de l'UE/EEE (garder les données personnelles dans l'UE est le choix de cette politique, au-delà du chapitre V du RGPD)",
 }])} if {
@@ -38,7 +38,7 @@ findings[[i, n]] := {"index": i, "message": describe.finding(v, p, {"personal"},
 }
 
 # Exposure to non-EU law is a warning, whatever level the rule has (never with the finding above).
-findings[[i, n]] := {"index": i, "level": "advisory", "message": describe.finding(v, p, {"personal"}, [{
+findings contains {"index": i, "key": n, "level": "advisory", "message": describe.finding(v, p, {"personal"}, [{
 	"en": concat("", ["the provider is subject to non-EU law (jurisdiction: ", law, "), which can reach the data wherever it is stored"]),
 	"fr": concat("", ["le fournisseur est soumis à un droit extra-européen (juridiction : ", law, "), qui peut atteindre les données où qu'elles soient"]),
 }])} if {

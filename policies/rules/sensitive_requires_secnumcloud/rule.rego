@@ -26,7 +26,7 @@ package souverain.rules.sensitive_requires_secnumcloud
 import data.souverain.lib.describe
 import data.souverain.lib.resources
 
-findings[[i, n]] := {"index": i, "message": describe.finding(v, p, held, problems)} if {
+findings contains {"index": i, "key": n, "message": describe.finding(v, p, held, problems)} if {
 	some i, v in resources.view
 	held := v.classification.classes & {"sensitive", "restricted"}
 	count(held) > 0
