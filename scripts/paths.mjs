@@ -6,4 +6,5 @@ export const policies = join(root, "policies");
 export const compiled = join(policies, "compiled");
 export const regoSources = ["policies/main", "policies/lib", "policies/rules"];
 export const catalogFile = "policies/catalog/catalog.json";
-export const entrypoint = "souverain/main/result";
+// The verdict, then what the engine asks when it judges each distinct shape of resource once.
+export const entrypoints = ["souverain/main/result", "souverain/main/classification_keys", "souverain/main/coverage"];

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { createRequire } from "node:module";
 import { OPA_VERSION, opa, opaPath } from "./opa.mjs";
-import { catalogFile, compiled, entrypoint, regoSources, root } from "./paths.mjs";
+import { catalogFile, compiled, entrypoints, regoSources, root } from "./paths.mjs";
 
 const MIN_COVERAGE = 90;
 const require = createRequire(import.meta.url);
@@ -65,7 +65,7 @@ function manifest(wasm, caps) {
   return {
     opaVersion: OPA_VERSION,
     opaWasmSdk: sdkVersion,
-    entrypoint,
+    entrypoints,
     wasm: { file: "souverain.wasm", sha256: sha256(wasm) },
     capabilitiesSha256: sha256(caps),
     sources,
@@ -81,7 +81,7 @@ function build(outDir) {
     const caps = json(capabilities());
     writeFileSync(join(work, "capabilities.json"), caps);
     const bundle = join(work, "bundle.tar.gz");
-    opa(["build", "-t", "wasm", "-e", entrypoint, "--capabilities", join(work, "capabilities.json"),
+    opa(["build", "-t", "wasm", ...entrypoints.flatMap((e) => ["-e", e]), "--capabilities", join(work, "capabilities.json"),
       "--ignore", "*_test.rego", "-o", bundle, ...regoSources], { cwd: root });
     execFileSync("tar", ["-xzf", bundle, "-C", work, "/policy.wasm"], { stdio: "ignore" });
     const wasm = readFileSync(join(work, "policy.wasm"));

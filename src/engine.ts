@@ -5,7 +5,7 @@ import { assetPath, readJsonAsset } from "./assets.js";
 import type { Config } from "./config.js";
 import { EvaluationError, InputError } from "./errors.js";
 import type { CanonicalDocument, CanonicalResource } from "./model/canonical.js";
-import type { Finding, RuleMetadata, Verdict } from "./model/findings.js";
+import type { Finding, Localized, ResourceSummary, RuleMetadata, Verdict } from "./model/findings.js";
 import { assertValid } from "./schemas.js";
 
 /** Rule metadata read back from the Rego annotations at build time, keyed by rule id. */
@@ -29,12 +29,14 @@ export interface EngineOptions {
   config?: Config;
   /** The day exemptions are judged against, YYYY-MM-DD. Default: today (UTC). */
   today?: string;
+  /** Baseline entries (souverain check --baseline): the rules judge them like exemptions. */
+  baseline?: unknown[];
 }
 
 /** What the rules see as `data`: set once per engine. */
-function policyData(config: Config): object {
+function policyData(config: Config, baseline: unknown[]): object {
   const catalog = readJsonAsset<object>("policies", "catalog", "catalog.json");
-  return { catalog, config, rule_metadata: rules };
+  return { catalog, config, rule_metadata: rules, baseline };
 }
 
 const wasm = (): Buffer => readFileSync(assetPath("policies", "compiled", "souverain.wasm"));
@@ -60,40 +62,148 @@ export class Engine {
 
   private static ready(policy: LoadedPolicy, options: EngineOptions): Engine {
     assertValid("config", options.config ?? {}, "configuration");
-    policy.setData(policyData(options.config ?? {}));
+    policy.setData(policyData(options.config ?? {}, options.baseline ?? []));
     return new Engine(policy, options.today ?? new Date().toISOString().slice(0, 10));
   }
 
   /**
    * Judges a document of canonical resources. Invalid input throws an InputError naming `origin`;
    * anything else that stops a verdict throws an EvaluationError, which callers must treat as blocking.
+   *
+   * Resources repeat few shapes (placement, copies, classification tags): the rules judge each distinct
+   * shape once, under stand-in ids, and every resource gets its shape's verdict under its own id and
+   * name, with the exemptions that cover it by id.
    */
   evaluate(document: CanonicalDocument, origin = "input"): Verdict {
     assertValid("canonical", document, origin);
     assertUniqueIds(document, origin);
-    const verdict: Verdict = { findings: [], resources: [] };
     const all = document.resources.map((resource, index) => nfcTags(resource, index, origin));
-    for (let start = 0; start === 0 || start < all.length; start += CHUNK) {
-      const chunk = all.slice(start, start + CHUNK);
-      const part = this.evaluateChunk(chunk);
-      // Findings about the configuration do not depend on the resources: keep the first chunk's.
-      verdict.findings.push(...part.findings.filter((f) => start === 0 || !isAboutConfig(f)));
-      const judged = part.resources.map((r) => ({ ...r, index: r.index + start }));
-      verdict.resources.push(...judged.sort((a, b) => a.index - b.index));
-    }
-    return verdict;
+    const shapes = distinctShapes(all, this.classificationKeys(all));
+    const judged = this.judge(shapes.map((shape) => shape.representative));
+    const findings: Finding[] = [...judged.configFindings];
+    const resources: ResourceSummary[] = new Array(all.length);
+    const byResource: Finding[][] = all.map(() => []);
+    shapes.forEach((shape, k) => {
+      const summary = judged.summaries[k]!;
+      for (const index of shape.members) {
+        const resource = all[index]!;
+        resources[index] = { ...summary, index, id: resource.id };
+        byResource[index] = judged.findings[k]!.map((f) => ({ ...f, resource: resource.id, message: named(f.message, shape, resource) }));
+      }
+    });
+    const aboutResources = byResource.flat();
+    const coverage = this.coverage(aboutResources);
+    aboutResources.forEach((f, n) => findings.push({ ...f, ...coverage[n]! }));
+    return { findings, resources };
   }
 
-  private evaluateChunk(resources: CanonicalDocument["resources"]): Verdict {
+  /** Which tag keys the rules read the value of: the others do not make two shapes differ. */
+  private classificationKeys(resources: CanonicalResource[]): Set<string> {
+    const keys = new Set<string>();
+    for (const resource of resources) for (const key in resource.tags) keys.add(key);
+    const read = this.call({ tag_keys: [...keys] }, "souverain/main/classification_keys");
+    if (!Array.isArray(read) || read.some((k) => typeof k !== "string")) throw new EvaluationError("policy evaluation returned no classification keys");
+    return new Set(read as string[]);
+  }
+
+  /** The verdict on each shape's stand-in, by shape, and the findings about the configuration. */
+  private judge(representatives: CanonicalResource[]): { findings: Finding[][]; summaries: ResourceSummary[]; configFindings: Finding[] } {
+    const out = { findings: representatives.map((): Finding[] => []), summaries: [] as ResourceSummary[], configFindings: [] as Finding[] };
+    for (let start = 0; start === 0 || start < representatives.length; start += CHUNK) {
+      const chunk = representatives.slice(start, start + CHUNK);
+      const part = checked(this.call({ resources: chunk, today: this.today }, ENTRYPOINT), chunk.length);
+      // Findings about the configuration do not depend on the resources: keep the first chunk's.
+      for (const f of part.findings) {
+        if (isAboutConfig(f)) {
+          if (start === 0) out.configFindings.push(f);
+        } else {
+          out.findings[shapeOf(f.resource)]!.push(f);
+        }
+      }
+      out.summaries.push(...part.resources.sort((a, b) => a.index - b.index));
+    }
+    return out;
+  }
+
+  /** Whether a valid exemption covers each finding: by the resource's own id, decided by the rules. */
+  private coverage(findings: Finding[]): Pick<Finding, "exempt" | "exemptions">[] {
+    const covered = this.call({ findings: findings.map((f) => ({ policy: f.policy, resource: f.resource })), today: this.today }, "souverain/main/coverage");
+    if (!Array.isArray(covered) || covered.length !== findings.length || !covered.every(isCoverage)) {
+      throw new EvaluationError("policy evaluation returned no exemption coverage for every finding");
+    }
+    return covered;
+  }
+
+  private call(input: object, entrypoint: string): unknown {
     let result: unknown;
     try {
-      result = this.policy.evaluate({ resources, today: this.today }, ENTRYPOINT);
+      result = this.policy.evaluate(input, entrypoint);
     } catch (error) {
       throw new EvaluationError(`policy evaluation failed: ${String(error)}`, { cause: error });
     }
-    return checked(result, resources.length);
+    return entrypoint === ENTRYPOINT ? result : (result as { result?: unknown }[] | undefined)?.[0]?.result;
   }
 }
+
+interface Shape {
+  representative: CanonicalResource;
+  /** Indexes of the resources of this shape, in input order. */
+  members: number[];
+  hasName: boolean;
+}
+
+/**
+ * A shape is everything the rules read of a resource: all of it but its id, name and source, the
+ * targets of its copies, and the values of tags that classify nothing. The stand-in id and name are
+ * tokens that messages give back (policies/lib/resources.rego says what the rules may read).
+ */
+function distinctShapes(resources: CanonicalResource[], readKeys: Set<string>): Shape[] {
+  const shapes: Shape[] = [];
+  const byKey = new Map<string, Shape>();
+  resources.forEach((resource, index) => {
+    const { id: _id, name, source: _source, tags, tagSources, copies, ...rest } = resource;
+    const shape: CanonicalResource = { id: "", ...rest };
+    if (tags) shape.tags = readOnly(tags, readKeys);
+    if (tagSources) shape.tagSources = readOnly(tagSources, readKeys);
+    if (copies) shape.copies = copies.map(({ target: _target, ...copy }) => copy);
+    const key = JSON.stringify([typeof name === "string", shape]);
+    let found = byKey.get(key);
+    if (!found) {
+      const k = shapes.length;
+      shape.id = idToken(k);
+      if (typeof name === "string") shape.name = nameToken(k);
+      found = { representative: shape, members: [], hasName: typeof name === "string" };
+      byKey.set(key, found);
+      shapes.push(found);
+    }
+    found.members.push(index);
+  });
+  return shapes;
+}
+
+function readOnly(tags: Record<string, string>, readKeys: Set<string>): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const key in tags) if (readKeys.has(key)) kept[key] = tags[key]!;
+  return kept;
+}
+
+// NUL never occurs in what the rules print about a resource: the tokens cannot be confused with it.
+const idToken = (k: number) => `\u0000id:${k}\u0000`;
+const nameToken = (k: number) => `\u0000name:${k}\u0000`;
+const shapeOf = (token: string): number => Number(token.slice(4, -1));
+
+function named(message: Localized, shape: Shape, resource: CanonicalResource): Localized {
+  const k = shapeOf(shape.representative.id);
+  const fill = (text: string) => {
+    let filled = text.replaceAll(idToken(k), resource.id);
+    if (shape.hasName) filled = filled.replaceAll(nameToken(k), resource.name!);
+    return filled;
+  };
+  return { en: fill(message.en), fr: fill(message.fr) };
+}
+
+const isCoverage = (c: unknown): c is Pick<Finding, "exempt" | "exemptions"> =>
+  typeof (c as Finding | null)?.exempt === "boolean" && Array.isArray((c as Finding).exemptions);
 
 const isWellFormed = (f: Finding): boolean =>
   Boolean(rules[f.policy]) &&

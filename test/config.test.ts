@@ -177,10 +177,28 @@ describe("the engine fails closed", () => {
     expect(() => engine.evaluate({ resources: [resource("aws", "eu-west-3", "public")] })).toThrow(EvaluationError);
   });
 
-  it("refuses a verdict that misses resources", async () => {
+  /** An engine whose wasm answers `answer` at one entry point and the truth at the others. */
+  async function tampered(entrypoint: string, answer: unknown): Promise<Engine> {
     const engine = await Engine.create({ today: TODAY });
-    (engine as unknown as { policy: { evaluate: () => unknown } }).policy.evaluate = () => [{ result: { findings: [], resources: [] } }];
+    const policy = (engine as unknown as { policy: { evaluate: (input: unknown, at: string) => unknown } }).policy;
+    const truth = policy.evaluate.bind(policy);
+    policy.evaluate = (input, at) => (at === entrypoint ? answer : truth(input, at));
+    return engine;
+  }
+
+  it("refuses a verdict that misses resources", async () => {
+    const engine = await tampered("souverain/main/result", [{ result: { findings: [], resources: [] } }]);
     expect(() => engine.evaluate({ resources: [resource("aws", "eu-west-3", "sensitive")] })).toThrow("judged 0 of 1 resources");
+  });
+
+  it("refuses an answer on classification keys that is not a list of keys", async () => {
+    const engine = await tampered("souverain/main/classification_keys", [{ result: { "data-classification": true } }]);
+    expect(() => engine.evaluate({ resources: [resource("aws", "eu-west-3", "sensitive")] })).toThrow("no classification keys");
+  });
+
+  it("refuses exemption coverage that misses findings", async () => {
+    const engine = await tampered("souverain/main/coverage", [{ result: [] }]);
+    expect(() => engine.evaluate({ resources: [resource("aws", "eu-west-3", "sensitive")] })).toThrow(EvaluationError);
   });
 
   it("async and sync engines agree", async () => {

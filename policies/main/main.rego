@@ -4,6 +4,7 @@
 #   enforcement level and exemption, and what was resolved for every resource.
 package souverain.main
 
+import data.souverain.lib.classes
 import data.souverain.lib.exemptions
 import data.souverain.lib.resources
 import data.souverain.lib.settings
@@ -34,8 +35,11 @@ else := configured if {
 else := "mandatory"
 
 # Findings about a resource say whether a valid exemption covers them.
-subject(raw, policy) := {"resource": id, "exempt": count(covering) > 0, "exemptions": covering} if {
+subject(raw, policy) := object.union({"resource": id}, coverage_of(policy, id)) if {
 	id := resources.view[raw.index].resource.id
+}
+
+coverage_of(policy, id) := {"exempt": count(covering) > 0, "exemptions": covering} if {
 	covering := [{"justification": e.justification, "expires": e.expires} |
 		some e in exemptions.covering(policy, id)
 	]
@@ -57,3 +61,12 @@ summaries := [{
 } |
 	some i, v in resources.view
 ]
+
+# The engine (src/engine.ts) judges each distinct shape of resource once, under a stand-in id, through
+# `result`; these two entry points give it what `result` decides from the rest of a resource.
+
+# souverain/main/classification_keys: which of input.tag_keys the rules read the value of.
+classification_keys := [k | some k in input.tag_keys; classes.classification_key(k)]
+
+# souverain/main/coverage: for each input.findings[_] {"policy", "resource"}, the exemptions covering it.
+coverage := [coverage_of(f.policy, f.resource) | some f in input.findings]

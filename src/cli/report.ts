@@ -45,15 +45,20 @@ export interface JudgedInput {
 
 const order: Record<Enforcement, number> = { mandatory: 0, advisory: 1 };
 
+// One collator for every comparison: localeCompare would build one per call. Ties end on the message,
+// so that the order never depends on the order the rules returned findings in.
+const collator = new Intl.Collator();
+
 export function buildReport(judged: JudgedInput[], lang: Lang, version: string): Report {
   const findings = judged
     .flatMap(({ file, verdict }) => verdict.findings.map((f) => localize(f, file, lang)))
     .sort((a, b) =>
       Number(a.exempt) - Number(b.exempt) ||
       order[a.enforcement] - order[b.enforcement] ||
-      a.file.localeCompare(b.file) ||
-      a.resource.localeCompare(b.resource) ||
-      a.policy.localeCompare(b.policy));
+      collator.compare(a.file, b.file) ||
+      collator.compare(a.resource, b.resource) ||
+      collator.compare(a.policy, b.policy) ||
+      collator.compare(a.message, b.message));
   const active = findings.filter((f) => !f.exempt);
   const byPolicy: Record<string, number> = {};
   for (const f of active) byPolicy[f.policy] = (byPolicy[f.policy] ?? 0) + 1;
