@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// npm run bench:plan: a generated 10,000-resource plan (mixed providers, modules, aliases) timed in one
-// run through `souverain check`, a bare JSON.parse of it (the floor), and conftest with a region rule.
+// npm run bench:plan: generated plans of 10,000 and 100,000 resources (mixed providers, modules,
+// aliases), each timed in one run through `souverain check`, a bare JSON.parse of it (the floor), and
+// conftest with a region rule (the reference).
 // The last line is the JSON summary.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -9,7 +10,8 @@ import { join } from "node:path";
 import { root } from "./paths.mjs";
 import { ensureTool } from "./tools.mjs";
 
-const COUNT = Number(process.env.BENCH_RESOURCES ?? 10_000);
+// The plan sizes measured: 10,000, then 100,000 (the scale targets of issue 12).
+const COUNTS = process.env.BENCH_RESOURCES ? [Number(process.env.BENCH_RESOURCES)] : [10_000, 100_000];
 const RUNS = 3;
 
 let seed = 7;
@@ -34,11 +36,12 @@ const kinds = [
 ];
 const classes = ["sensitive", "archive", "personal", "health", "public", "internal"];
 
-function generate() {
+function generate(count) {
+  seed = 7;
   const rootResources = [];
   const moduleResources = {};
   const changes = [];
-  for (let i = 0; i < COUNT; i++) {
+  for (let i = 0; i < count; i++) {
     const kind = pick(kinds);
     const key = pick(kind.keys);
     const inModule = random() < 0.4 ? `m${i % 20}` : null;
@@ -85,36 +88,44 @@ function measure(command, args) {
   return runs[Math.floor(RUNS / 2)];
 }
 
-const work = mkdtempSync(join(tmpdir(), "souverain-bench-plan-"));
-try {
-  const file = join(work, "plan.json");
-  writeFileSync(file, JSON.stringify(generate()));
-  console.log(`plan: ${COUNT} resources, ${(statSync(file).size / 1e6).toFixed(1)} MB`);
+/** souverain check, the parse floor and conftest on one generated plan of `count` resources. */
+function benchAt(count, work) {
+  const file = join(work, `plan-${count}.json`);
+  writeFileSync(file, JSON.stringify(generate(count)));
+  console.log(`plan: ${count} resources, ${(statSync(file).size / 1e6).toFixed(1)} MB`);
 
   const ours = measure(process.execPath, [join(root, "bin", "souverain.js"), "check", file, "--format", "json", "--output", join(work, "report.json")]);
   if (ours.status !== 1) throw new Error(`souverain check exited ${ours.status}: ${ours.stderr}`);
-  console.log(`souverain check: ${ours.wall.toFixed(0)} ms, peak RSS ${ours.rss.toFixed(0)} MB`);
+  console.log(`  souverain check: ${ours.wall.toFixed(0)} ms, peak RSS ${ours.rss.toFixed(0)} MB`);
 
   const floor = measure(process.execPath, ["-e", "JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8'))", file]);
-  console.log(`node -e JSON.parse (floor): ${floor.wall.toFixed(0)} ms, peak RSS ${floor.rss.toFixed(0)} MB`);
+  console.log(`  node -e JSON.parse (floor): ${floor.wall.toFixed(0)} ms, peak RSS ${floor.rss.toFixed(0)} MB`);
 
   let theirs = null;
   try {
     const conftest = ensureTool("conftest");
     theirs = measure(conftest, ["test", "--no-color", "-p", join(root, "scripts", "bench-plan"), file]);
     if (theirs.status !== 1) throw new Error(`conftest exited ${theirs.status}`);
-    console.log(`conftest test (region rule): ${theirs.wall.toFixed(0)} ms, peak RSS ${theirs.rss.toFixed(0)} MB`);
+    console.log(`  conftest test (region rule): ${theirs.wall.toFixed(0)} ms, peak RSS ${theirs.rss.toFixed(0)} MB`);
   } catch (error) {
-    console.log(`conftest not measured (${error.message.split("\n")[0]}): ratio_vs_conftest is null`);
+    console.log(`  conftest not measured (${error.message.split("\n")[0]}): ratio_vs_conftest is null`);
   }
-
-  console.log(JSON.stringify({
-    resources: COUNT,
+  rmSync(file);
+  return {
+    resources: count,
     wall_ms: Math.round(ours.wall),
     peak_rss_mb: Math.round(ours.rss),
+    parse_floor_ms: Math.round(floor.wall),
+    conftest_ms: theirs ? Math.round(theirs.wall) : null,
     ratio_vs_parse_floor: Number((ours.wall / floor.wall).toFixed(2)),
     ratio_vs_conftest: theirs ? Number((ours.wall / theirs.wall).toFixed(2)) : null,
-  }));
+  };
+}
+
+const work = mkdtempSync(join(tmpdir(), "souverain-bench-plan-"));
+try {
+  const [first, ...more] = COUNTS.map((count) => benchAt(count, work));
+  console.log(JSON.stringify({ ...first, ...Object.fromEntries(more.map((m) => [`at_${m.resources}`, m])) }));
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

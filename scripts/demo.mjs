@@ -14,10 +14,23 @@ function step(title, command, args, { cwd = root, expect, explain }) {
   console.log(`\n=== ${title}\n$ ${command === process.execPath ? "node" : command} ${args.map((a) => a.replace(root, "")).join(" ")}`);
   const { status, stdout, stderr } = spawnSync(command, args, { cwd, encoding: "utf8" });
   process.stdout.write(stdout);
-  process.stdout.write(stderr);
+  process.stdout.write(withoutStackTrace(stderr));
   const ok = expect(status, stdout + stderr);
   console.log(ok ? `--> exit ${status}: ${explain}` : `--> UNEXPECTED exit ${status}`);
   if (!ok) failures.push(title);
+}
+
+/**
+ * What a user reads when a program stops on an error: its message (for a failed synth, the findings),
+ * not the stack trace Node prints with an uncaught error, nor the source line and caret before it.
+ */
+function withoutStackTrace(output) {
+  const lines = output.split("\n");
+  const trace = lines.findIndex((line) => /^\s+at /.test(line));
+  if (trace < 0) return output;
+  const error = lines.findLastIndex((line, i) => i < trace && /^\w*Error\b.*: /.test(line));
+  const origin = lines.findLastIndex((line, i) => i < error && /^(file:\/\/|\/|[A-Za-z]:\\).*:\d+$/.test(line));
+  return [...lines.slice(0, origin < 0 ? error : origin), ...lines.slice(error, trace)].join("\n").trimEnd() + "\n";
 }
 
 const blocked = (status) => status === 1;

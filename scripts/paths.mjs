@@ -7,4 +7,4 @@ export const compiled = join(policies, "compiled");
 export const regoSources = ["policies/main", "policies/lib", "policies/rules"];
 export const catalogFile = "policies/catalog/catalog.json";
 // The verdict, then what the engine asks when it judges each distinct shape of resource once.
-export const entrypoints = ["souverain/main/result", "souverain/main/classification_keys", "souverain/main/coverage"];
+export const entrypoints = ["souverain/main/result", "souverain/main/prepare"];

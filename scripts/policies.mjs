@@ -43,6 +43,7 @@ function ruleMetadata() {
     if (a.scope !== "package") continue;
     const pkg = path.map((p) => p.value).slice(1).join(".");
     const id = pkg.split(".").pop().replaceAll("_", "-");
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(String(a.custom?.last_reviewed))) throw new Error(`rule ${id}: METADATA custom.last_reviewed must be a quoted date "YYYY-MM-DD"`);
     rules[id] = {
       id,
       package: pkg,
@@ -53,6 +54,7 @@ function ruleMetadata() {
       basis: a.custom.basis,
       fix: a.custom.fix,
       frameworks: a.custom.frameworks,
+      lastReviewed: a.custom.last_reviewed,
       references: (a.related_resources ?? []).map((r) => ({ description: r.description, url: r.ref })),
     };
   }

@@ -15,6 +15,8 @@ export const SCHEMAS = {
   catalog: "catalog.schema.json",
   terraformPlan: "terraform-plan.shape.json",
   terraformJson: "terraform-json.shape.json",
+  pulumiPreview: "pulumi-preview.shape.json",
+  baseline: "baseline.schema.json",
 };
 
 export const OUTPUT = join(root, "src", "generated", "validators.ts");

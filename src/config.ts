@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
-import { parseJson } from "./json.js";
+import { readJsonFile } from "./json.js";
+import type { Lang } from "./model/findings.js";
 import { assertValid } from "./schemas.js";
 
 /** The classes Souverain knows. Other names reach them through `classAliases`. */
-export type DataClass = "public" | "internal" | "personal" | "health" | "sensitive" | "restricted" | "archive";
+export type DataClass = "public" | "internal" | "personal" | "health" | "sensitive" | "restricted" | "classified" | "archive" | "definitive-archive";
 
 /** A recorded derogation. The rules check every field; a malformed or expired one is a finding. */
 export interface Exemption {
@@ -22,7 +22,7 @@ export interface Exemption {
  * Every field is optional; defaults are the rules' own.
  */
 export interface Config {
-  /** Tag keys carrying the classification. Default `["data-classification"]`. */
+  /** Tag keys carrying the classification. Default `["data-classification", "classification", "confidentialite", "sensibilite", "mention-de-protection"]`. */
   classificationTags?: string[];
   /** Your own class names mapped to Souverain's. */
   classAliases?: Record<string, DataClass>;
@@ -35,6 +35,10 @@ export interface Config {
   exemptions?: Exemption[];
   /** Additions to and overrides of the built-in catalog (schemas/catalog.schema.json `providerOverride`). */
   catalog?: { providers?: Record<string, unknown> };
+  /** Language of the messages: the Pulumi pack's, and souverain check's when --lang is not given. */
+  lang?: Lang;
+  /** Catalog cloud ids for Pulumi packages whose cloud is yours, e.g. {"openstack": "cloud-pi"}. */
+  packageClouds?: Record<string, string>;
 }
 
 /** Checks a configuration object against the schema; `origin` names it in errors. */
@@ -45,5 +49,5 @@ export function validateConfig(config: unknown, origin: string): Config {
 
 /** Reads and checks a JSON configuration file. */
 export function loadConfigFile(file: string): Config {
-  return validateConfig(parseJson(readFileSync(file, "utf8"), file), file);
+  return validateConfig(readJsonFile(file), file);
 }

@@ -19,8 +19,8 @@ const ENTRYPOINT = "souverain/main/result";
  */
 const CHUNK = 250;
 
-// The SDK's ES module entry exports only the asynchronous loader; its CommonJS entry has both.
-const { loadPolicy, loadPolicySync } = createRequire(import.meta.url)(
+// The SDK's ES module entry exports only the asynchronous loader; its CommonJS entry has the synchronous one.
+const { loadPolicySync } = createRequire(import.meta.url)(
   "@open-policy-agent/opa-wasm",
 ) as typeof import("@open-policy-agent/opa-wasm");
 
@@ -51,17 +51,18 @@ export class Engine {
     private readonly today: string,
   ) {}
 
+  /**
+   * Kept asynchronous for callers; the synchronous loader is faster for a module this size, and the
+   * asynchronous one makes Node load its fetch implementation (undici).
+   */
   static async create(options: EngineOptions = {}): Promise<Engine> {
-    return Engine.ready(await loadPolicy(wasm()), options);
+    return Engine.createSync(options);
   }
 
   /** For callers that cannot await, such as CDKTF validations during synth. */
   static createSync(options: EngineOptions = {}): Engine {
-    return Engine.ready(loadPolicySync(wasm()), options);
-  }
-
-  private static ready(policy: LoadedPolicy, options: EngineOptions): Engine {
     assertValid("config", options.config ?? {}, "configuration");
+    const policy = loadPolicySync(wasm());
     policy.setData(policyData(options.config ?? {}, options.baseline ?? []));
     return new Engine(policy, options.today ?? new Date().toISOString().slice(0, 10));
   }
@@ -78,32 +79,39 @@ export class Engine {
     assertValid("canonical", document, origin);
     assertUniqueIds(document, origin);
     const all = document.resources.map((resource, index) => nfcTags(resource, index, origin));
-    const shapes = distinctShapes(all, this.classificationKeys(all));
+    const { readKeys, coverage } = this.prepare(all);
+    const shapes = distinctShapes(all, readKeys);
     const judged = this.judge(shapes.map((shape) => shape.representative));
     const findings: Finding[] = [...judged.configFindings];
     const resources: ResourceSummary[] = new Array(all.length);
-    const byResource: Finding[][] = all.map(() => []);
     shapes.forEach((shape, k) => {
       const summary = judged.summaries[k]!;
       for (const index of shape.members) {
         const resource = all[index]!;
         resources[index] = { ...summary, index, id: resource.id };
-        byResource[index] = judged.findings[k]!.map((f) => ({ ...f, resource: resource.id, message: named(f.message, shape, resource) }));
+        for (const f of judged.findings[k]!) {
+          findings.push({ ...f, resource: resource.id, message: named(f.message, shape, resource), ...covered(coverage, resource.id, f.policy) });
+        }
       }
     });
-    const aboutResources = byResource.flat();
-    const coverage = this.coverage(aboutResources);
-    aboutResources.forEach((f, n) => findings.push({ ...f, ...coverage[n]! }));
     return { findings, resources };
   }
 
-  /** Which tag keys the rules read the value of: the others do not make two shapes differ. */
-  private classificationKeys(resources: CanonicalResource[]): Set<string> {
+  /**
+   * What the rules decide from the parts of resources a shape leaves out: which tag keys they read the
+   * value of (the others do not make two shapes differ), and which exemptions cover which resource ids.
+   */
+  private prepare(resources: CanonicalResource[]): { readKeys: Set<string>; coverage: Coverage } {
     const keys = new Set<string>();
     for (const resource of resources) for (const key in resource.tags) keys.add(key);
-    const read = this.call({ tag_keys: [...keys] }, "souverain/main/classification_keys");
+    const answer = this.call({ tag_keys: [...keys], ids: resources.map((r) => r.id), today: this.today }, "souverain/main/prepare") as
+      | { classification_keys?: unknown; coverage?: unknown }
+      | undefined;
+    const read = answer?.classification_keys;
     if (!Array.isArray(read) || read.some((k) => typeof k !== "string")) throw new EvaluationError("policy evaluation returned no classification keys");
-    return new Set(read as string[]);
+    const coverage = answer?.coverage;
+    if (!isCoverageMap(coverage)) throw new EvaluationError("policy evaluation returned no exemption coverage");
+    return { readKeys: new Set(read as string[]), coverage };
   }
 
   /** The verdict on each shape's stand-in, by shape, and the findings about the configuration. */
@@ -123,15 +131,6 @@ export class Engine {
       out.summaries.push(...part.resources.sort((a, b) => a.index - b.index));
     }
     return out;
-  }
-
-  /** Whether a valid exemption covers each finding: by the resource's own id, decided by the rules. */
-  private coverage(findings: Finding[]): Pick<Finding, "exempt" | "exemptions">[] {
-    const covered = this.call({ findings: findings.map((f) => ({ policy: f.policy, resource: f.resource })), today: this.today }, "souverain/main/coverage");
-    if (!Array.isArray(covered) || covered.length !== findings.length || !covered.every(isCoverage)) {
-      throw new EvaluationError("policy evaluation returned no exemption coverage for every finding");
-    }
-    return covered;
   }
 
   private call(input: object, entrypoint: string): unknown {
@@ -202,8 +201,21 @@ function named(message: Localized, shape: Shape, resource: CanonicalResource): L
   return { en: fill(message.en), fr: fill(message.fr) };
 }
 
-const isCoverage = (c: unknown): c is Pick<Finding, "exempt" | "exemptions"> =>
-  typeof (c as Finding | null)?.exempt === "boolean" && Array.isArray((c as Finding).exemptions);
+/** By resource id, then rule id: whether exemptions cover the findings. Absent: not covered. */
+type Coverage = Record<string, Record<string, Pick<Finding, "exempt" | "exemptions">>>;
+
+const NOT_COVERED: Pick<Finding, "exempt" | "exemptions"> = { exempt: false, exemptions: [] };
+
+// Own properties only: an id such as "constructor" must not reach Object.prototype.
+const covered = (coverage: Coverage, id: string, policy: string) =>
+  (Object.hasOwn(coverage, id) && Object.hasOwn(coverage[id]!, policy) ? coverage[id]![policy] : undefined) ?? NOT_COVERED;
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+const isCoverageMap = (value: unknown): value is Coverage =>
+  isObject(value) &&
+  Object.values(value).every((byRule) =>
+    isObject(byRule) && Object.values(byRule).every((c) => isObject(c) && typeof c.exempt === "boolean" && Array.isArray(c.exemptions)));
 
 const isWellFormed = (f: Finding): boolean =>
   Boolean(rules[f.policy]) &&

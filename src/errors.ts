@@ -17,3 +17,8 @@ export class EvaluationError extends Error {
     this.name = "EvaluationError";
   }
 }
+
+/** The command line asks for something that cannot be done: one line, exit code 2. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { InputError } from "./errors.js";
 
 /** JSON.parse, with errors as one line naming the file, line and column. */
@@ -21,4 +22,16 @@ export function parseJson(text: string, file: string): unknown {
 
 function fail(file: string, problem: string): never {
   throw new InputError(file, "", problem);
+}
+
+/** Reads and parses a JSON file; a missing or unreadable file is an InputError, like bad JSON. */
+export function readJsonFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(file, "", code === "ENOENT" ? "no such file" : `cannot read: ${code ?? "error"}`);
+  }
+  return parseJson(text, file);
 }

@@ -82,11 +82,12 @@ describe("souverain check --format json", () => {
         fix: expect.stringContaining("S3NS PREMI3NS"),
         url: "https://www.numerique.gouv.fr/services/cloud/doctrine/",
         exempt: false,
+        accepted: false,
         exemptions: [],
       },
     ]);
     expect(report.resources[0]).toMatchObject({ id: "b1", classes: ["sensitive"], placements: [{ cloud: "aws", region: "eu-west-3", in_france: "yes", secnumcloud: "no" }] });
-    expect(report.summary).toEqual({ resources: 1, findings: 1, mandatory: 1, advisory: 0, exempt: 0, byPolicy: { "sensitive-requires-secnumcloud": 1 }, blocked: true });
+    expect(report.summary).toEqual({ resources: 1, findings: 1, mandatory: 1, advisory: 0, exempt: 0, accepted: 0, byPolicy: { "sensitive-requires-secnumcloud": 1 }, blocked: true });
   });
 });
 
@@ -131,7 +132,7 @@ describe("souverain check: bad input is exit 2 with one line naming the file and
     [{ resources: [{ id: "a", type: "t", tags: { "data-classification": ["sensitive"] } }] }, "/resources/0/tags/data-classification: must be string"],
     [{ resources: [{ id: "a", type: "t", regoin: "eu-west-3" }] }, '/resources/0: unknown property "regoin"'],
     [{ resources: {} }, "/resources: must be array"],
-    [[1, 2], "/: not a recognised input: expected canonical resources, a Terraform plan (terraform show -json) or Terraform JSON (cdk.tf.json)"],
+    [[1, 2], "/: not a recognised input: expected canonical resources, a Terraform plan (terraform show -json), Terraform JSON (cdk.tf.json) or a Pulumi preview (pulumi preview --json)"],
     [{ resources: [{ id: "a", type: "t" }, { id: "a", type: "t" }] }, '/resources/1/id: duplicate resource id "a"'],
   ])("wrong types: %j", (content, place) => {
     const file = write("wrong.json", content);

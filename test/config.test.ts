@@ -122,7 +122,7 @@ describe("configuration overrides", () => {
               id: "bleu-cloud-de-confiance",
               name: "Bleu",
               scope: { regions: ["bleufrancecentral"] },
-              secnumcloud: { status: "qualified" as const, source: "ANSSI decision of the test", asOf: "2027-01-01" },
+              secnumcloud: { status: "qualified" as const, qualifiedOn: "2027-01-01", source: "ANSSI decision of the test", asOf: "2027-01-01" },
             }],
           },
         },
@@ -192,18 +192,13 @@ describe("the engine fails closed", () => {
   });
 
   it("refuses an answer on classification keys that is not a list of keys", async () => {
-    const engine = await tampered("souverain/main/classification_keys", [{ result: { "data-classification": true } }]);
+    const engine = await tampered("souverain/main/prepare", [{ result: { classification_keys: { "data-classification": true }, coverage: {} } }]);
     expect(() => engine.evaluate({ resources: [resource("aws", "eu-west-3", "sensitive")] })).toThrow("no classification keys");
   });
 
-  it("refuses exemption coverage that misses findings", async () => {
-    const engine = await tampered("souverain/main/coverage", [{ result: [] }]);
-    expect(() => engine.evaluate({ resources: [resource("aws", "eu-west-3", "sensitive")] })).toThrow(EvaluationError);
+  it("refuses an answer without exemption coverage", async () => {
+    const engine = await tampered("souverain/main/prepare", [{ result: { classification_keys: [], coverage: { r1: { "sensitive-requires-secnumcloud": true } } } }]);
+    expect(() => engine.evaluate({ resources: [resource("aws", "eu-west-3", "sensitive")] })).toThrow("no exemption coverage");
   });
 
-  it("async and sync engines agree", async () => {
-    const doc = { resources: [resource("aws", "eu-west-3", "sensitive", { id: "x" }), resource("ovh", "GRA7", "archive", { id: "y" })] };
-    const asyncVerdict = (await Engine.create({ today: TODAY })).evaluate(doc);
-    expect(Engine.createSync({ today: TODAY }).evaluate(doc)).toEqual(asyncVerdict);
-  });
 });

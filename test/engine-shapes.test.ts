@@ -107,4 +107,18 @@ describe("judging distinct shapes once", () => {
       expect(JSON.stringify(finding)).not.toContain("\u0000");
     }
   });
+
+  it("reads exemption coverage by own id only: an id named like an Object property is not covered", () => {
+    const exempting = Engine.createSync({
+      today: TODAY,
+      config: { exemptions: [{ rule: "sensitive-requires-secnumcloud", resource: "covered", justification: "TICKET-2", expires: "2027-01-01" }] },
+    });
+    const ids = ["covered", "constructor", "__proto__", "toString", "hasOwnProperty"];
+    const verdict = exempting.evaluate({
+      resources: ids.map((id) => ({ id, type: "aws_s3_bucket", cloud: "aws", region: "us-east-1", tags: { "data-classification": "sensitive" } })),
+    });
+    const exempt = (id: string) => verdict.findings.filter((f) => f.resource === id && f.policy === "sensitive-requires-secnumcloud").map((f) => f.exempt);
+    expect(exempt("covered")).toEqual([true]);
+    for (const id of ids.slice(1)) expect(exempt(id)).toEqual([false]);
+  });
 });

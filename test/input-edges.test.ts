@@ -70,7 +70,7 @@ describe("a Terraform state (terraform show -json without a plan) is an audit of
 
   it("reads every managed resource, says it is a state, and judges it", () => {
     const file = write("state.json", state);
-    const run = souverain("check", file, "--format", "json");
+    const run = souverain("check", file, "--format", "json", "--all-placements");
     expect(run.code).toBe(1);
     const r = report(run);
     expect(r.inputs).toEqual([{ file, format: "terraform-state", description: "Terraform state (format 1.0, Terraform 1.9.8): deployed resources, an audit of what exists now", resources: 4 }]);
@@ -343,7 +343,7 @@ describe("a folder holding a plan and a cdktf.out", () => {
 
   it("any other JSON beside them must be an input, or the check is refused", () => {
     const root = project(["prod"], { "notes.json": { hello: "world" } });
-    expect(refused(souverain("check", root))).toBe(`souverain: ${join(root, "notes.json")}: /: not a recognised input: expected canonical resources, a Terraform plan (terraform show -json) or Terraform JSON (cdk.tf.json)`);
+    expect(refused(souverain("check", root))).toBe(`souverain: ${join(root, "notes.json")}: /: not a recognised input: expected canonical resources, a Terraform plan (terraform show -json), Terraform JSON (cdk.tf.json) or a Pulumi preview (pulumi preview --json)`);
   });
 
   it("ids carry their stack: an exemption for dev never covers prod", () => {

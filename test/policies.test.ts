@@ -31,7 +31,9 @@ describe("rule metadata, read back from the Rego annotations", () => {
   it("has the stable rule ids", () => {
     expect(ids).toEqual([
       "archives-stay-in-france",
+      "catalog-must-be-current",
       "classification-required",
+      "classified-requires-homologation",
       "exemption-must-be-valid",
       "health-requires-hds",
       "location-must-be-known",
@@ -51,7 +53,11 @@ describe("rule metadata, read back from the Rego annotations", () => {
     expect(rule.references[0]!.url).toMatch(/^https:\/\//);
   });
 
-  it("makes classification-required the only advisory rule by default", () => {
-    expect(ids.filter((id) => rules[id]!.enforcement === "advisory")).toEqual(["classification-required"]);
+  it("makes classification-required and the catalog's age the only advisory rules by default", () => {
+    expect(ids.filter((id) => rules[id]!.enforcement === "advisory")).toEqual(["catalog-must-be-current", "classification-required"]);
+  });
+
+  it.each(ids)("%s records when its legal basis was last reviewed", (id) => {
+    expect(rules[id]!.lastReviewed).toMatch(/^20\d{2}-\d{2}-\d{2}$/);
   });
 });

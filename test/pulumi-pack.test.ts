@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rules } from "../src/index.js";
+import { repoRoot } from "./helpers/root.js";
 import { AnalyzerSession, LEVEL, UNKNOWN, secret, type Diagnostic, type Resource } from "./helpers/analyzer.js";
 
 const awsProvider = (region: unknown, defaultTags?: Record<string, string>): NonNullable<Resource["provider"]> => ({
@@ -37,9 +40,10 @@ describe("the pack over the Analyzer gRPC protocol", () => {
       framework: "Cloud au centre",
     });
     expect(info.policies.find((p) => p.name === "classification-required")!.enforcementLevel).toBe(LEVEL.advisory);
-    expect(Object.keys(info.policies[0]!.configSchema!).sort()).toEqual([
-      "archivesRequireSecnumcloud", "catalog", "classAliases", "classificationTags", "defaultClassification", "exemptions", "lang", "packageClouds",
-    ]);
+    // The settings are souverain.json's: the configuration schema's properties, every one of them.
+    const configSchema = JSON.parse(readFileSync(join(repoRoot, "schemas", "config.schema.json"), "utf8")) as { properties: Record<string, unknown> };
+    expect(Object.keys(info.policies[0]!.configSchema!).sort()).toEqual(Object.keys(configSchema.properties).sort());
+    expect(Object.keys(configSchema.properties)).toEqual(expect.arrayContaining(["enforcement", "lang", "packageClouds", "exemptions"]));
   });
 
   /** What the engine does in one run: ConfigureStack, Analyze for each resource in order, then AnalyzeStack. */
@@ -124,6 +128,34 @@ describe("the pack over the Analyzer gRPC protocol", () => {
     expect(stack).toEqual([]);
     expect(analyze.find((d) => d.urn.endsWith("archives"))!.message).toContain("Exempt until 2999-12-31: DINUM-7.");
     expect(analyze.find((d) => d.urn.endsWith("sensible"))!.message).toContain("données sensibles sur Amazon Web Services eu-west-3");
+  });
+
+  it("reads souverain.json's `enforcement`: it sets the level of the rules it names, over Pulumi's per-policy level", async () => {
+    await session.configure({
+      souverain: { properties: { enforcement: { "sensitive-requires-secnumcloud": "advisory", "classification-required": "mandatory", "personal-stays-in-eu": "disabled" } } },
+      // Named in the map: the map wins. Not named: Pulumi's level applies, as before.
+      "sensitive-requires-secnumcloud": { enforcementLevel: "mandatory" },
+      "archives-stay-in-france": { enforcementLevel: "advisory" },
+    });
+    const { all } = await deploy([
+      bucket("sensible", { tags: { "data-classification": "sensitive" } }),
+      bucket("non-classe", {}),
+      bucket("annuaire", { tags: { "data-classification": "personal" } }),
+      bucket("archives", { tags: { "data-classification": "archive" } }),
+    ]);
+    expect(summary(all)).toEqual([
+      "archives-stay-in-france archives advisory",
+      "classification-required non-classe mandatory",
+      "sensitive-requires-secnumcloud sensible advisory",
+    ]);
+  });
+
+  it("blocks the run when the settings policy is disabled: its settings would be ignored", async () => {
+    await session.configure({ souverain: { enforcementLevel: "disabled", properties: { defaultClassification: "public" } } });
+    const { all } = await deploy([bucket("public", { tags: { "data-classification": "public" } })]);
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ enforcementLevel: LEVEL.mandatory });
+    expect(all[0]!.message).toContain('the "souverain" policy is disabled in the policy pack configuration');
   });
 
   it("an invalid exemption is reported once, with the stack, not on every resource", async () => {

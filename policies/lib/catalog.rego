@@ -43,9 +43,55 @@ provider_id(cloud) := id if {
 	name in object.get(p, "aliases", [])
 }
 
-qualified_offers(provider) := [o | some o in provider.offers; o.secnumcloud.status == "qualified"]
+qualified_offers(provider) := [o | some o in provider.offers; status("secnumcloud", o.secnumcloud) == "qualified"]
 
-hds_offers(provider) := [o | some o in provider.offers; o.hds.status == "qualified"]
+hds_offers(provider) := [o | some o in provider.offers; status("hds", o.hds) == "qualified"]
+
+# A qualification as the rules count it: "qualified" only within its term. Past validUntil (else
+# qualifiedOn plus three years) with no renewal recorded, it is "unverified". A SecNumCloud visa lasts
+# three years, so one without a date cannot be placed in its term and is "unverified" too. Without
+# input.today, no term is judged current (fail closed, as for exemptions).
+status(field, q) := "unverified" if {
+	q.status == "qualified"
+	lapsed(field, q)
+} else := q.status
+
+within_term(q) if {
+	is_string(input.today)
+	input.today <= term(q)
+}
+
+# The last day a qualification holds: its validUntil, else three years after qualifiedOn.
+term(q) := q.validUntil
+
+term(q) := three_years_after(q.qualifiedOn) if not q.validUntil
+
+three_years_after(date) := concat("", [format_int(to_number(substring(date, 0, 4)) + 3, 10), substring(date, 4, -1)])
+
+# Why a qualification marked "qualified" does not count, for messages.
+lapsed(_, q) := concat("", ["past its term (", term(q), ")"]) if {
+	term(q)
+	not within_term(q)
+}
+
+lapsed("secnumcloud", q) := "with no date to check its term against" if not term(q)
+
+# A service-scoped offer that says where it runs places a placement that names its service, whatever
+# region (an OpenStack or vSphere region name of the customer's own) the placement also carries.
+service_location(provider, service) := o.location if {
+	is_string(service)
+	some o in provider.offers
+	service in object.get(o.scope, "services", [])
+	o.location
+}
+
+# A system the user declares homologated for classified information: an offer of a provider the
+# configuration adds (never one of ours, which are commercial clouds) whose homologation says so.
+homologated_offers(id) := [o |
+	not data.catalog.providers[id]
+	some o in object.get(settings.catalog_additions[id], "offers", [])
+	o.homologation.status == "homologated"
+]
 
 # An offer covers a placement when its scope names the region (or no regions) and the service (or none).
 covers(offer, region_id, service) if {

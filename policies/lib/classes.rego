@@ -10,26 +10,45 @@ import data.souverain.lib.text
 # Canonical classes and the spellings (already slugged) that name them.
 synonyms := {
 	"public": "public", "publique": "public", "public-data": "public", "open-data": "public",
-	"donnees-publiques": "public",
+	"opendata": "public", "donnees-ouvertes": "public",
 	"internal": "internal", "interne": "internal", "usage-interne": "internal",
-	"diffusion-interne": "internal",
+	"diffusion-interne": "internal", "np": "internal", "non-protege": "internal",
 	"personal": "personal", "personnel": "personal", "personnelle": "personal", "personnelles": "personal",
 	"personal-data": "personal", "pii": "personal", "gdpr": "personal", "rgpd": "personal", "dcp": "personal",
 	"donnees-personnelles": "personal", "donnee-personnelle": "personal",
-	"donnees-a-caractere-personnel": "personal",
+	"donnees-a-caractere-personnel": "personal", "donnee-a-caractere-personnel": "personal",
+	"donnees-nominatives": "personal", "nominatif": "personal", "nir": "personal",
 	"health": "health", "health-data": "health", "sante": "health", "donnees-de-sante": "health",
 	"donnee-de-sante": "health", "medical": "health", "medicale": "health", "hds": "health", "phi": "health",
+	"donnees-de-sante-a-caractere-personnel": "health", "dscp": "health", "secret-medical": "health",
+	"dossier-patient": "health", "medico-social": "health",
 	"sensitive": "sensitive", "sensitive-data": "sensitive", "sensible": "sensitive", "sensibles": "sensitive",
 	"donnees-sensibles": "sensitive", "sensibilite-particuliere": "sensitive",
 	"donnees-d-une-sensibilite-particuliere": "sensitive",
 	"restricted": "restricted", "diffusion-restreinte": "restricted", "dr": "restricted",
 	"restreint": "restricted", "restreinte": "restricted",
+	"dr-sf": "restricted", "dr-special-france": "restricted", "special-france": "restricted",
+	"diffusion-restreinte-special-france": "restricted",
+	"classified": "classified", "classifie": "classified", "classifiee": "classified",
+	"information-classifiee": "classified", "informations-classifiees": "classified",
+	"secret": "classified", "tres-secret": "classified",
+	"confidentiel-defense": "classified", "secret-defense": "classified", "tres-secret-defense": "classified",
 	"archive": "archive", "archives": "archive", "archival": "archive", "archives-publiques": "archive",
 	"public-archives": "archive", "archive-publique": "archive",
+	"archives-intermediaires": "archive", "archives-courantes": "archive",
+	"archivage-electronique": "archive", "sae": "archive",
+	"definitive-archive": "definitive-archive", "definitive-archives": "definitive-archive",
+	"archives-definitives": "definitive-archive", "archive-definitive": "definitive-archive",
+	"archives-historiques": "definitive-archive", "archive-historique": "definitive-archive",
+	"historical-archives": "definitive-archive",
 }
 
+# Marks whose meaning depends on the organisation's own scheme: never guessed, the user maps them
+# with classAliases.
+ambiguous := {"c0", "c1", "c2", "c3", "confidentiel", "confidential"}
+
 # Classes that place a requirement on where data lives.
-located := {"personal", "health", "sensitive", "restricted", "archive"}
+located := {"personal", "health", "sensitive", "restricted", "classified", "archive", "definitive-archive"}
 
 user_synonyms[text.slug(name)] := class if some name, class in settings.class_aliases
 

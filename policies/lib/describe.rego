@@ -8,10 +8,12 @@ class_names := {
 	"en": {
 		"public": "public", "internal": "internal", "personal": "personal", "health": "health",
 		"sensitive": "sensitive", "restricted": "restricted (Diffusion Restreinte)", "archive": "public archive",
+		"definitive-archive": "definitive or historical archive", "classified": "classified (IGI 1300)",
 	},
 	"fr": {
 		"public": "publiques", "internal": "internes", "personal": "personnelles", "health": "de santé",
 		"sensitive": "sensibles", "restricted": "Diffusion Restreinte", "archive": "d'archives publiques",
+		"definitive-archive": "d'archives définitives ou historiques", "classified": "classifiées (IGI 1300)",
 	},
 }
 
@@ -54,6 +56,13 @@ where(_, p) := concat("", [p.provider, " ", p.region, " (", countries(p), ")"]) 
 where(_, p) := concat("", [p.provider, " (", countries(p), ")"]) if {
 	p.known
 	not has_string(p, "region")
+	not has_string(p, "service")
+}
+
+where(_, p) := concat("", [p.provider, " ", p.service, " (", countries(p), ")"]) if {
+	p.known
+	not has_string(p, "region")
+	has_string(p, "service")
 }
 
 where(lang, p) := concat("", [p.provider, " ", unknown_words[lang][p.reason]]) if {
@@ -95,11 +104,17 @@ unknown_words := {
 }
 
 # The offers of the provider that are not qualified but cover this placement, with their status.
-pending_offers(p, field) := concat(", ", [concat("", [o.name, ": ", o[field].status]) |
+pending_offers(p, field) := concat(", ", [concat("", [o.name, ": ", offer_status(field, o[field])]) |
 	some o in catalog.providers[p.cloud].offers
-	o[field].status != "qualified"
+	catalog.status(field, o[field]) != "qualified"
 	catalog.covers(o, p.region, p.service)
 ])
+
+# "unverified", or "qualified past its term (2025-06-30)" when only the date demotes it.
+offer_status(field, q) := concat("", ["qualified ", catalog.lapsed(field, q)]) if {
+	q.status == "qualified"
+	catalog.lapsed(field, q)
+} else := q.status
 
 pending_offers(p, _) := "" if not catalog.providers[p.cloud]
 

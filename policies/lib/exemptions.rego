@@ -9,16 +9,26 @@ import data.souverain.lib.text
 
 declared := settings.exemptions
 
+# Baseline entries cover findings like exemptions, and also say who accepted them.
+baseline := settings.baseline
+
 # The rules an exemption may name (stable ids; main_test checks this set against the rule packages).
 rule_ids := {
 	"sensitive-requires-secnumcloud", "archives-stay-in-france", "health-requires-hds",
 	"personal-stays-in-eu", "location-must-be-known", "classification-required",
+	"classified-requires-homologation",
 }
 
 # Problems are in English only: they name configuration fields, which are English.
 problems(e) := {"not an object"} if not is_object(e)
 
 problems(e) := {p | some check, p in checks; not passes(check, e)} if is_object(e)
+
+baseline_problems(e) := {"not an object"} if not is_object(e)
+
+baseline_problems(e) := problems(e) | {p | not accepted_by_someone(e); p := "acceptedBy must name who accepted the finding"} if is_object(e)
+
+accepted_by_someone(e) if non_empty(e.acceptedBy)
 
 checks := {
 	"rule": "rule must be one of the rule ids",
@@ -78,9 +88,16 @@ dated if is_string(input.today)
 
 expired(e) if e.expires < input.today
 
-valid contains e if {
+# A configuration entry never passes for a baseline one, whatever fields it carries.
+valid contains object.remove(e, ["source"]) if {
 	some e in declared
 	count(problems(e)) == 0
+	not expired(e)
+}
+
+valid contains object.union(e, {"source": "baseline"}) if {
+	some e in baseline
+	count(baseline_problems(e)) == 0
 	not expired(e)
 }
 
@@ -90,3 +107,11 @@ covering(policy, resource_id) := [e |
 	e.rule == policy
 	e.resource == resource_id
 ]
+
+# Of the given resource ids, those some valid exemption may cover: the ones they name exactly.
+named(ids) := {e.resource | some e in valid} & {id | some id in ids}
+
+# What a finding shows of an entry that covers it: a baseline entry says so, and who accepted it.
+shown(e) := {"justification": e.justification, "expires": e.expires, "source": "baseline", "acceptedBy": e.acceptedBy} if {
+	e.source == "baseline"
+} else := {"justification": e.justification, "expires": e.expires}

@@ -62,7 +62,7 @@ test_user_alias_maps_to_class if {
 test_user_offer_overrides_ours_by_id if {
 	p := catalog.providers.bleu with data.config as {"catalog": {"providers": {"bleu": {"source": "ANSSI decision", "offers": [{
 		"id": "bleu-cloud-de-confiance", "name": "Bleu", "scope": {},
-		"secnumcloud": {"status": "qualified", "source": "ANSSI decision", "asOf": "2027-01-01"},
+		"secnumcloud": {"status": "qualified", "qualifiedOn": "2027-01-01", "source": "ANSSI decision", "asOf": "2027-01-01"},
 	}]}}}}
 	[o] := p.offers
 	o.secnumcloud.status == "qualified"
@@ -142,4 +142,102 @@ test_any_key_stand_in_yields_to_a_readable_classification if {
 	c := classes.of(r) with input as {"resources": [r]}
 	c.classes == {"public"}
 	c.unrecognized == set()
+}
+
+# Every spelling the November 2026 review added, and those it keeps, as a table.
+vocabulary := {
+	"DR-SF": "restricted", "DR Spécial France": "restricted", "Spécial France": "restricted",
+	"NP": "internal", "Non protégé": "internal",
+	"données de santé à caractère personnel": "health", "DSCP": "health", "secret médical": "health",
+	"dossier patient": "health", "médico-social": "health",
+	"donnée à caractère personnel": "personal", "données nominatives": "personal", "nominatif": "personal",
+	"NIR": "personal",
+	"archives intermédiaires": "archive", "archives courantes": "archive", "archivage électronique": "archive",
+	"SAE": "archive",
+	"archives définitives": "definitive-archive", "archives historiques": "definitive-archive",
+	"definitive archives": "definitive-archive",
+	"opendata": "public", "données ouvertes": "public", "open data": "public",
+	"Secret": "classified", "Très Secret": "classified", "Confidentiel Défense": "classified",
+	"Secret Défense": "classified", "classified": "classified",
+}
+
+test_vocabulary_table if {
+	every value, class in vocabulary {
+		classes.of({"tags": {"data-classification": value}}).classes == {class} with input as {"resources": [{"tags": {"data-classification": value}}]}
+	}
+}
+
+test_ambiguous_and_removed_marks_stay_unrecognised if {
+	every value in ["C0", "C1", "C2", "C3", "Confidentiel", "données publiques"] {
+		c := classes.of({"tags": {"data-classification": value}}) with input as {"resources": [{"tags": {"data-classification": value}}]}
+		c.classes == set()
+		count(c.unrecognized) == 1
+	}
+}
+
+test_default_keys_include_french_ones if {
+	every key in ["data-classification", "classification", "confidentialite", "Sensibilité", "mention-de-protection"] {
+		classes.of({"tags": {key: "DR"}}).classes == {"restricted"} with input as {"resources": [{"tags": {key: "DR"}}]}
+	}
+}
+
+q(extra) := object.union({"status": "qualified", "source": "test source", "asOf": "2026-01-01"}, extra)
+
+test_qualification_counts_within_its_term if {
+	catalog.status("secnumcloud", q({"qualifiedOn": "2023-11-24"})) == "qualified" with input.today as "2026-11-24"
+	catalog.status("secnumcloud", q({"qualifiedOn": "2023-11-23"})) == "unverified" with input.today as "2026-11-24"
+	catalog.status("secnumcloud", q({"qualifiedOn": "2020-01-01", "validUntil": "2027-01-01"})) == "qualified" with input.today as "2026-11-24"
+	catalog.status("secnumcloud", q({"qualifiedOn": "2026-01-01", "validUntil": "2026-06-30"})) == "unverified" with input.today as "2026-11-24"
+}
+
+test_secnumcloud_without_date_or_today_is_unverified if {
+	catalog.status("secnumcloud", q({})) == "unverified" with input.today as "2026-11-24"
+	catalog.status("secnumcloud", q({"qualifiedOn": "2026-01-01"})) == "unverified" with input as {}
+	catalog.lapsed("secnumcloud", q({})) == "with no date to check its term against"
+}
+
+test_hds_ages_only_when_dated if {
+	catalog.status("hds", q({})) == "qualified" with input.today as "2026-11-24"
+	catalog.status("hds", q({"validUntil": "2025-01-01"})) == "unverified" with input.today as "2026-11-24"
+}
+
+test_other_statuses_are_kept if catalog.status("secnumcloud", q({"status": "in-process"})) == "in-process"
+
+test_s3ns_global_location_is_only_france if {
+	p := location.resolve({"cloud": "s3ns", "region": "global"}) with input.today as "2026-11-24"
+	p.in_france == "yes"
+	p.secnumcloud == "yes"
+}
+
+test_service_scoped_offer_places_its_service if {
+	p := location.resolve({"cloud": "ovh", "service": "hosted-private-cloud-secnumcloud"}) with input.today as "2026-11-24"
+	p.known
+	p.in_france == "yes"
+	p.french_law == "yes"
+	p.secnumcloud == "no"
+	p.service == "hosted-private-cloud-secnumcloud"
+}
+
+test_service_wins_over_a_region_of_the_customers_own if {
+	p := location.resolve({"cloud": "ovh", "region": "RegionOne", "service": "bare-metal-pod-secnumcloud"}) with input.today as "2026-11-24"
+	p.known
+	p.in_france == "yes"
+}
+
+vsphere_is_ovh_hpc := {"catalog": {"providers": {
+	"vsphere": {"source": "Contract OVH-HPC-SNC-2026, reviewed by the RSSI", "serviceOf": {"provider": "ovh", "service": "hosted-private-cloud-secnumcloud"}},
+	"ovh": {"source": "ANSSI list checked 2026-11-20", "offers": [object.union(data.catalog.providers.ovh.offers[0], {"secnumcloud": q({"qualifiedOn": "2025-06-01"})})]},
+}}}
+
+test_declared_cloud_is_a_service_of_a_catalog_provider if {
+	p := location.resolve({"cloud": "vsphere", "region": null}) with data.config as vsphere_is_ovh_hpc with input.today as "2026-11-24"
+	p.cloud == "ovh"
+	p.service == "hosted-private-cloud-secnumcloud"
+	p.in_france == "yes"
+	p.secnumcloud == "yes"
+}
+
+test_unknown_service_is_still_no_region if {
+	p := location.resolve({"cloud": "ovh", "service": "no-such-service"})
+	p.reason == "no-region"
 }

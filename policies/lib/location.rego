@@ -9,9 +9,16 @@ import data.souverain.lib.catalog
 
 # A placement as the canonical resource states it: {cloud, region, zone, global, service}.
 resolve(raw) := object.union(s, verdicts(s, p)) if {
-	p := fields(raw)
+	p := routed(fields(raw))
 	s := site(p)
 }
+
+# A cloud the configuration declares as a service of a catalog provider (a vSphere or OpenStack endpoint
+# that is OVHcloud Hosted Private Cloud SecNumCloud, say) is that provider's service.
+routed(p) := object.union(p, {"cloud": via.provider, "service": via.service}) if {
+	is_string(p.cloud)
+	via := catalog.providers[catalog.provider_id(p.cloud)].serviceOf
+} else := p
 
 # Every field present, absent ones as null: rules below never meet an undefined value.
 fields(raw) := {
@@ -43,9 +50,16 @@ region_site(provider, p) := {"known": false, "reason": "global-service", "countr
 	p.global == true
 }
 
+region_site(provider, p) := {"known": true, "region": null, "countries": [where.country], "name": object.get(where, "name", where.country)} if {
+	not provider.retired
+	not p.global == true
+	where := catalog.service_location(provider, p.service)
+}
+
 region_site(provider, p) := s if {
 	not provider.retired
 	not p.global == true
+	not catalog.service_location(provider, p.service)
 	s := placed(provider, requested_region(provider, p), p)
 }
 

@@ -4,7 +4,8 @@
 #   from here, so a missing or partial configuration behaves exactly like the documented defaults.
 package souverain.lib.settings
 
-default classification_tag_keys := ["data-classification"]
+# The keys French teams use besides ours: a value under any of them that names no class is a finding.
+default classification_tag_keys := ["data-classification", "classification", "confidentialite", "sensibilite", "mention-de-protection"]
 
 classification_tag_keys := data.config.classificationTags
 
@@ -31,3 +32,9 @@ exemptions := data.config.exemptions
 default catalog_additions := {}
 
 catalog_additions := data.config.catalog.providers
+
+# The findings a team accepted when it adopted Souverain (souverain check --baseline), beside the
+# configuration: data.baseline, entries {rule, resource, acceptedBy, expires, justification}.
+default baseline := []
+
+baseline := data.baseline

@@ -40,7 +40,7 @@ subject(raw, policy) := object.union({"resource": id}, coverage_of(policy, id)) 
 }
 
 coverage_of(policy, id) := {"exempt": count(covering) > 0, "exemptions": covering} if {
-	covering := [{"justification": e.justification, "expires": e.expires} |
+	covering := [exemptions.shown(e) |
 		some e in exemptions.covering(policy, id)
 	]
 }
@@ -48,6 +48,16 @@ coverage_of(policy, id) := {"exempt": count(covering) > 0, "exemptions": coverin
 # Findings about the configuration name the exemption entry.
 subject(raw, _) := {"resource": sprintf("config:exemptions[%d]", [raw.exemption]), "exempt": false, "exemptions": []} if {
 	is_number(raw.exemption)
+}
+
+# Findings about the baseline name its entry.
+subject(raw, _) := {"resource": sprintf("config:baseline[%d]", [raw.baseline]), "exempt": false, "exemptions": []} if {
+	is_number(raw.baseline)
+}
+
+# Findings about another part of the configuration (the catalog) name it.
+subject(raw, _) := {"resource": concat("", ["config:", raw.config]), "exempt": false, "exemptions": []} if {
+	is_string(raw.config)
 }
 
 summaries := [{
@@ -62,11 +72,13 @@ summaries := [{
 	some i, v in resources.view
 ]
 
-# The engine (src/engine.ts) judges each distinct shape of resource once, under a stand-in id, through
-# `result`; these two entry points give it what `result` decides from the rest of a resource.
-
-# souverain/main/classification_keys: which of input.tag_keys the rules read the value of.
-classification_keys := [k | some k in input.tag_keys; classes.classification_key(k)]
-
-# souverain/main/coverage: for each input.findings[_] {"policy", "resource"}, the exemptions covering it.
-coverage := [coverage_of(f.policy, f.resource) | some f in input.findings]
+# souverain/main/prepare: what the engine (src/engine.ts) needs besides `result` to judge each
+# distinct shape of resource once, under a stand-in id: which of input.tag_keys the rules read the
+# value of, and, for each of input.ids that an exemption covers, its coverage by rule.
+prepare := {
+	"classification_keys": [k | some k in input.tag_keys; classes.classification_key(k)],
+	"coverage": {id: by_rule |
+		some id in exemptions.named(input.ids)
+		by_rule := {p: coverage_of(p, id) | some p in exemptions.rule_ids; count(exemptions.covering(p, id)) > 0}
+	},
+}

@@ -7,7 +7,9 @@ res(id, cloud, region, class) := {"id": id, "type": "t", "cloud": cloud, "region
 
 test_exemptable_rule_ids_match_rule_packages if {
 	packages := {replace(name, "_", "-") | some name, _ in data.souverain.rules; not endswith(name, "_test")}
-	exemptions.rule_ids == packages - {"exemption-must-be-valid"}
+
+	# Findings about the configuration are not exempted: fix the configuration or the catalog instead.
+	exemptions.rule_ids == packages - {"exemption-must-be-valid", "catalog-must-be-current"}
 }
 
 test_levels_come_from_metadata if {
@@ -68,4 +70,65 @@ test_every_finding_has_words_in_both_languages if {
 		is_string(f.message.en)
 		is_string(f.message.fr)
 	}
+}
+
+test_baseline_entry_covers_and_says_who_accepted if {
+	[f] := main.result.findings with input as {"today": "2026-11-23", "resources": [res("r", "aws", "eu-west-3", "sensitive")]}
+		with data.baseline as [{"rule": "sensitive-requires-secnumcloud", "resource": "r", "acceptedBy": "RSSI", "justification": "ADOPT-1", "expires": "2026-12-31"}]
+	f.exempt == true
+	f.exemptions == [{"justification": "ADOPT-1", "expires": "2026-12-31", "source": "baseline", "acceptedBy": "RSSI"}]
+}
+
+test_expired_baseline_entry_is_a_finding_about_the_baseline if {
+	fs := main.result.findings with input as {"today": "2027-01-15", "resources": [res("r", "aws", "eu-west-3", "sensitive")]}
+		with data.baseline as [{"rule": "sensitive-requires-secnumcloud", "resource": "r", "acceptedBy": "RSSI", "justification": "ADOPT-1", "expires": "2026-12-31"}]
+	{[f.policy, f.exempt, f.resource] | some f in fs} == {
+		["sensitive-requires-secnumcloud", false, "r"],
+		["exemption-must-be-valid", false, "config:baseline[0]"],
+	}
+}
+
+test_configuration_exemption_cannot_pass_for_a_baseline_entry if {
+	[f] := main.result.findings with input as {"today": "2026-11-23", "resources": [res("r", "aws", "eu-west-3", "sensitive")]}
+		with data.config as {"exemptions": [{"rule": "sensitive-requires-secnumcloud", "resource": "r", "justification": "T-1", "expires": "2026-12-31", "source": "baseline", "acceptedBy": "x"}]}
+	f.exemptions == [{"justification": "T-1", "expires": "2026-12-31"}]
+}
+
+test_old_catalog_is_one_advisory_finding_about_the_catalog if {
+	fs := main.result.findings with input as {"today": "2027-06-01", "resources": [res("r", "ovh", "GRA7", "public")]}
+		with data.catalog.asOf as "2026-11-23"
+	[f] := [f | some f in fs; f.policy == "catalog-must-be-current"]
+	f.resource == "config:catalog"
+	f.enforcement == "advisory"
+	f.exempt == false
+}
+
+test_recent_catalog_is_quiet if {
+	fs := main.result.findings with input as {"today": "2027-05-22", "resources": [res("r", "ovh", "GRA7", "public")]}
+		with data.catalog.asOf as "2026-11-23"
+	count([f | some f in fs; f.policy == "catalog-must-be-current"]) == 0
+}
+
+test_classified_rule_is_mandatory if {
+	some f in main.result.findings with input as {"today": "2026-11-23", "resources": [res("r", "s3ns", "u-france-east1", "Secret")]}
+	f.policy == "classified-requires-homologation"
+	f.enforcement == "mandatory"
+}
+
+# The engine's shapes read only the values of classification keys; "*" always counts as one.
+test_prepare_names_the_classification_keys if {
+	p := main.prepare with input as {"tag_keys": ["Name", "Data-Classification", "*", "owner"], "ids": []}
+		with data.config as {"classificationTags": ["data-classification"]}
+	sort(p.classification_keys) == ["*", "Data-Classification"]
+}
+
+# Coverage by id: only the resource an exemption names, only for its rule, only while valid.
+test_prepare_gives_coverage_by_id_and_rule if {
+	entries := [
+		{"rule": "sensitive-requires-secnumcloud", "resource": "a", "justification": "T-1", "expires": "2027-01-01"},
+		{"rule": "health-requires-hds", "resource": "b", "justification": "T-2", "expires": "2026-01-01"},
+	]
+	p := main.prepare with input as {"tag_keys": [], "ids": ["a", "b", "c"], "today": "2026-11-24"}
+		with data.config as {"exemptions": entries}
+	p.coverage == {"a": {"sensitive-requires-secnumcloud": {"exempt": true, "exemptions": [{"justification": "T-1", "expires": "2027-01-01"}]}}}
 }

@@ -1,4 +1,5 @@
-import { rules } from "../engine.js";
+import type { Lang } from "../model/findings.js";
+import { constructLabel, fileReference, sourceLocator, type SourceLocation } from "./locations.js";
 import type { Report, ReportedFinding } from "./report.js";
 
 const escape = (text: string): string =>
@@ -6,64 +7,62 @@ const escape = (text: string): string =>
     // XML 1.0 forbids most control characters, even escaped.
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
 
-interface Case { name: string; classname: string; failure?: ReportedFinding; skipped?: ReportedFinding; advisories: ReportedFinding[] }
+/** One resource (or one entry of the configuration) and every finding of its rules. */
+interface Case { name: string; at: SourceLocation; findings: ReportedFinding[] }
 
-/** One test case per resource and rule: a mandatory finding fails it, an exempt one skips it. */
-function cases(report: Report, file: string): Case[] {
-  const resourceRules = Object.keys(rules).filter((id) => id !== "exemption-must-be-valid").sort();
-  const byKey = new Map<string, ReportedFinding[]>();
-  for (const f of report.findings.filter((f) => f.file === file)) {
-    const key = `${f.resource}|${f.policy}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), f]);
-  }
-  const resourceCases = report.resources
-    .filter((r) => r.file === file)
-    .flatMap((r) => resourceRules.map((id) => toCase(r.id, id, byKey.get(`${r.id}|${id}`) ?? [])));
-  const configCases = report.findings
-    .filter((f) => f.file === file && f.resource.startsWith("config:"))
-    .map((f) => toCase(f.resource, f.policy, [f]));
-  return [...resourceCases, ...configCases];
-}
+const blocking = (f: ReportedFinding) => !f.exempt && f.enforcement === "mandatory";
 
-function toCase(classname: string, name: string, findings: ReportedFinding[]): Case {
-  const active = findings.filter((f) => !f.exempt);
-  return {
-    classname,
+/** The resources of one input, in the order the input gives them, then the configuration's entries. */
+function cases(report: Report, file: string, locate: (file: string, resource: string) => SourceLocation): Case[] {
+  const byResource = new Map<string, ReportedFinding[]>();
+  for (const f of report.findings) if (f.file === file) byResource.set(f.resource, [...(byResource.get(f.resource) ?? []), f]);
+  const names = [...new Set([...report.resources.filter((r) => r.file === file).map((r) => r.id), ...byResource.keys()])];
+  return names.map((name) => ({
     name,
-    failure: active.find((f) => f.enforcement === "mandatory"),
-    skipped: active.length === 0 ? findings.find((f) => f.exempt) : undefined,
-    advisories: active.filter((f) => f.enforcement === "advisory"),
-  };
+    at: locate(file, name),
+    findings: (byResource.get(name) ?? []).slice().sort((a, b) => a.policy.localeCompare(b.policy)),
+  }));
 }
 
-function testcase(c: Case): string {
-  const open = `    <testcase classname="${escape(c.classname)}" name="${escape(c.name)}"`;
+const describe = (f: ReportedFinding) => {
+  const level = f.exempt ? `exempt until ${f.exemptions[0]!.expires}: ${f.exemptions[0]!.justification}` : f.enforcement;
+  return `${f.policy} [${level}]: ${f.message}\nBasis: ${f.basis}\nFix: ${f.fix}`;
+};
+
+function testcase(classname: string, c: Case, lang: Lang): string {
+  const failing = c.findings.filter(blocking);
+  const others = c.findings.filter((f) => !blocking(f));
+  const file = fileReference(c.at.file).uri;
+  const open = `    <testcase classname="${escape(classname)}" name="${escape(c.name)}" file="${escape(file)}" line="${c.at.line}"`;
   const body: string[] = [];
-  if (c.failure) {
-    body.push(`      <failure type="mandatory" message="${escape(c.failure.message)}">${escape(`${c.failure.message}\nBasis: ${c.failure.basis}\nFix: ${c.failure.fix}`)}</failure>`);
-  } else if (c.skipped) {
-    const e = c.skipped.exemptions[0]!;
-    body.push(`      <skipped message="${escape(`exempt until ${e.expires}: ${e.justification}`)}"/>`);
+  if (failing.length) {
+    const message = failing.map((f) => f.policy).join(", ");
+    body.push(`      <failure type="mandatory" message="${escape(message)}">${escape(failing.map(describe).join("\n\n"))}</failure>`);
   }
-  if (c.advisories.length) body.push(`      <system-out>${escape(c.advisories.map((f) => `advisory: ${f.message}`).join("\n"))}</system-out>`);
+  const notes = [c.at.construct && constructLabel(c.at.construct, lang), ...others.map(describe)].filter(Boolean) as string[];
+  if (notes.length) body.push(`      <system-out>${escape(notes.join("\n\n"))}</system-out>`);
   return body.length ? `${open}>\n${body.join("\n")}\n    </testcase>` : `${open}/>`;
 }
 
-const attributes = (c: { tests: number; failures: number; skipped: number }) =>
-  `tests="${c.tests}" failures="${c.failures}" errors="0" skipped="${c.skipped}"`;
+const attributes = (c: { tests: number; failures: number }) => `tests="${c.tests}" failures="${c.failures}" errors="0" skipped="0"`;
 
-/** JUnit XML for GitLab and Jenkins test reports: one suite per input file. */
+/**
+ * JUnit XML for GitLab and Jenkins test reports: one suite per input file, one test case per resource
+ * (its `file` where it is declared when that can be known). A mandatory finding that is not exempt
+ * fails the case, every such finding of the resource in one failure; advisory and exempt findings
+ * are the case's output; a compliant resource is a passing case.
+ */
 export function formatJunit(report: Report): string {
-  const totals = { tests: 0, failures: 0, skipped: 0 };
+  const locate = sourceLocator(report);
+  const totals = { tests: 0, failures: 0 };
   const suites = report.inputs.map((input) => {
-    const all = cases(report, input.file);
-    const counts = { tests: all.length, failures: all.filter((c) => c.failure).length, skipped: all.filter((c) => c.skipped).length };
+    const all = cases(report, input.file, locate);
+    const counts = { tests: all.length, failures: all.filter((c) => c.findings.some(blocking)).length };
     totals.tests += counts.tests;
     totals.failures += counts.failures;
-    totals.skipped += counts.skipped;
     const note = input.empty ? ["    <system-out>empty plan: nothing to create or change</system-out>"] : [];
-    const body = [...all.map(testcase), ...note].join("\n");
-    return `  <testsuite name="${escape(input.file)}" ${attributes(counts)}>\n${body}\n  </testsuite>`;
+    const body = [...all.map((c) => testcase(input.file, c, report.lang)), ...note].join("\n");
+    return `  <testsuite name="${escape(input.file)}" ${attributes(counts)}>${body ? `\n${body}\n  ` : ""}</testsuite>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="souverain" ${attributes(totals)}>\n${suites.join("\n")}\n</testsuites>\n`;
 }

@@ -1,15 +1,23 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { assetPath } from "../assets.js";
-import { loadConfigFile, type Config } from "../config.js";
+import type { Config } from "../config.js";
 import { Engine } from "../engine.js";
-import { EvaluationError, InputError } from "../errors.js";
+import { EvaluationError, InputError, UsageError } from "../errors.js";
 import { langFromEnvironment } from "../lang.js";
 import type { Lang } from "../model/findings.js";
-import { expand, readInput } from "./inputs.js";
+import { baselineOf, loadBaseline, writeBaseline, type Acceptance } from "./baseline.js";
+import { builtInCatalog, showCatalog } from "./catalog.js";
+import { assertDefaultClassification, loadConfiguration } from "./configuration.js";
+import { helpWords, langOfArguments, localiseHelp } from "./help.js";
+import { init } from "./init.js";
+import { expand, readInput, type Input } from "./inputs.js";
+import { writeJsonReport } from "./json-report.js";
 import { formatJunit } from "./junit.js";
-import { buildReport, type JudgedInput, type Report } from "./report.js";
+import { buildReport, type Report } from "./report.js";
+import { explainRule, listRules } from "./rules.js";
 import { formatSarif } from "./sarif.js";
+import { forTerminal, jsonForTerminal, useColour } from "./terminal.js";
 import { formatText } from "./text.js";
 
 /** Exit codes: what a CI pipeline branches on. */
@@ -24,35 +32,73 @@ interface CheckOptions {
   output?: string;
   config?: string;
   lang?: Lang;
+  color: boolean;
+  allPlacements: boolean;
+  baseline?: string;
+  writeBaseline?: string;
+  acceptedBy?: string;
+  expires?: string;
+  justification?: string;
 }
 
-const formatters: Record<Exclude<Format, "text">, (report: Report) => string> = {
-  json: (report) => JSON.stringify(report, null, 2) + "\n",
+const formatters: Record<Exclude<Format, "text" | "json">, (report: Report) => string> = {
   sarif: formatSarif,
   junit: formatJunit,
 };
 
-const colour = () => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+/** The report in the chosen format, through `write`: the JSON one in pieces, never one huge string. */
+function emit(report: Report, options: CheckOptions, write: (text: string) => void, text: () => string): void {
+  if (options.format === "json") writeJsonReport(report, options.allPlacements, (piece) => write(jsonForTerminal(piece)));
+  else write(options.format === "text" ? text() : formatters[options.format](report));
+}
 
-async function check(paths: string[], options: CheckOptions): Promise<number> {
-  const config: Config = options.config ? loadConfigFile(options.config) : {};
-  const inputs = paths.flatMap(expand).map(readInput);
-  const engine = await Engine.create({ config });
-  const judged: JudgedInput[] = inputs.map(({ file, format, description, document, empty }) => ({
+/** Who accepts the findings --write-baseline records, until when and why: all three, or a usage error. */
+function acceptance(options: CheckOptions): Acceptance {
+  const missing = (["acceptedBy", "expires", "justification"] as const).filter((k) => !options[k]);
+  if (missing.length) {
+    throw new UsageError(`--write-baseline needs ${missing.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(", ")}: who accepts the findings, until when, and why`);
+  }
+  return { acceptedBy: options.acceptedBy!, justification: options.justification!, expires: options.expires! };
+}
+
+async function judge(inputs: Input[], config: Config, baseline: unknown[] | undefined, lang: Lang): Promise<Report> {
+  const engine = await Engine.create({ config, ...(baseline ? { baseline } : {}) });
+  const judged = inputs.map(({ file, format, description, document, empty }) => ({
     file,
     format,
     description,
     ...(empty ? { empty } : {}),
     verdict: engine.evaluate(document, file),
   }));
-  const report = buildReport(judged, options.lang ?? langFromEnvironment(), version);
-  const text = () => formatText(report, colour());
+  return buildReport(judged, lang, version);
+}
+
+async function check(paths: string[], options: CheckOptions): Promise<number> {
+  const config = loadConfiguration(options.config);
+  const accepting = options.writeBaseline ? acceptance(options) : undefined;
+  await assertDefaultClassification(config, options.config);
+  const inputs = paths.flatMap(expand).map((file) => readInput(file, config));
+  const lang = options.lang ?? config.lang ?? langFromEnvironment();
+  let report = await judge(inputs, config, options.baseline ? loadBaseline(options.baseline) : undefined, lang);
+  if (options.writeBaseline && accepting) {
+    // The new baseline is then judged like any other: this run reports what it does not accept.
+    const entries = baselineOf(report.findings, accepting);
+    writeBaseline(options.writeBaseline, entries);
+    process.stderr.write(`Baseline written to ${forTerminal(options.writeBaseline)}: ${entries.length} accepted findings\n`);
+    report = await judge(inputs, config, entries, lang);
+  }
+  const text = () => formatText(report, useColour(options.color));
   if (options.output) {
     // The file gets the report; the terminal still gets the readable one.
-    writeFileSync(options.output, options.format === "text" ? formatText(report, false) : formatters[options.format](report));
-    process.stdout.write(text() + `Report (${options.format}) written to ${options.output}\n`);
+    const file = openSync(options.output, "w");
+    try {
+      emit(report, options, (piece) => writeSync(file, piece), () => formatText(report, false));
+    } finally {
+      closeSync(file);
+    }
+    process.stdout.write(text() + `Report (${options.format}) written to ${forTerminal(options.output)}\n`);
   } else {
-    process.stdout.write(options.format === "text" ? text() : formatters[options.format](report));
+    emit(report, options, (piece) => process.stdout.write(piece), text);
   }
   return report.summary.blocked ? EXIT.blocked : EXIT.ok;
 }
@@ -68,30 +114,76 @@ function normalize(path: string): number {
   return EXIT.ok;
 }
 
-function program(): Command {
+function program(lang: Lang): Command {
+  const w = helpWords[lang];
+  const langOption = () => new Option("-l, --lang <lang>", w.lang).choices(["fr", "en"]);
   const cli = new Command("souverain")
-    .description("Stops deploys that put sensitive, archival, health or personal data where French law does not allow it.")
-    .version(version)
+    .description(w.program)
+    .version(version, "-V, --version", w.version)
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(`souverain: ${text.replace(/^error: /, "")}`) });
+    .configureOutput({ outputError: (text, write) => write(`souverain: ${forTerminal(text.replace(/^error: /, "").trimEnd())}\n`) });
   cli
     .command("check")
-    .description("judge what a deploy plans; exit 0 when nothing blocks, 1 on a mandatory finding, 2 on bad input")
-    .argument("<inputs...>", "canonical JSON, Terraform plan JSON (terraform show -json), cdk.tf.json, a cdktf.out folder, or folders of them")
-    .addOption(new Option("-f, --format <format>", "report format").choices(["text", "json", "sarif", "junit"]).default("text"))
-    .option("-o, --output <file>", "write the report to a file; the terminal still gets the text report")
-    .option("-c, --config <file>", "configuration file (JSON, see schemas/config.schema.json)")
-    .addOption(new Option("-l, --lang <lang>", "language of messages (default from LANG)").choices(["fr", "en"]))
+    .description(w.check)
+    .argument("<inputs...>", w.inputs)
+    .addOption(new Option("-f, --format <format>", w.format).choices(["text", "json", "sarif", "junit"]).default("text"))
+    .option("-o, --output <file>", w.output)
+    .option("--all-placements", w.allPlacements, false)
+    .option("-c, --config <file>", w.config)
+    .addOption(langOption())
+    .option("--no-color", w.noColor)
+    .option("--baseline <file>", w.baseline)
+    .option("--write-baseline <file>", w.writeBaseline)
+    .option("--accepted-by <who>", w.acceptedBy)
+    .option("--expires <date>", w.expires)
+    .option("--justification <text>", w.justification)
     .action(async (files: string[], options: CheckOptions) => {
       process.exitCode = await check(files, options);
     });
   cli
     .command("normalize")
-    .description("print the canonical resources an input becomes (to use with opa eval, conftest...)")
-    .argument("<input>", "canonical JSON, Terraform plan JSON, cdk.tf.json or a CDKTF stack folder")
+    .description(w.normalize)
+    .argument("<input>", w.normalizeInput)
     .action((input: string) => {
       process.exitCode = normalize(input);
     });
+  cli
+    .command("rules")
+    .description(w.rules)
+    .addOption(new Option("-f, --format <format>", w.rulesFormat).choices(["text", "json"]).default("text"))
+    .addOption(langOption())
+    .option("--no-color", w.noColor)
+    .action((options: { format: "text" | "json"; lang?: Lang; color: boolean }) => {
+      const text = listRules(options.lang ?? lang, options.format, useColour(options.color));
+      process.stdout.write(options.format === "json" ? jsonForTerminal(text) : text);
+    });
+  cli
+    .command("explain")
+    .description(w.explain)
+    .argument("<rule-id>", w.ruleId)
+    .addOption(langOption())
+    .option("--no-color", w.noColor)
+    .action((id: string, options: { lang?: Lang; color: boolean }) => {
+      process.stdout.write(explainRule(id, options.lang ?? lang, useColour(options.color)));
+    });
+  cli
+    .command("init")
+    .description(w.init)
+    .argument("[folder]", w.initFolder, ".")
+    .addOption(langOption())
+    .action((folder: string, options: { lang?: Lang }) => {
+      for (const file of init(folder, options.lang)) process.stdout.write(`wrote ${forTerminal(file)}\n`);
+    });
+  cli
+    .command("catalog")
+    .description("list the catalog's clouds, regions and offers with their status, source and date")
+    .argument("[provider]", "one provider, by id or alias")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
+    .action((provider: string | undefined, options: { format: "text" | "json" }) => {
+      const text = showCatalog(builtInCatalog(), provider, options.format);
+      process.stdout.write(options.format === "json" ? jsonForTerminal(text) : text.split("\n").map(forTerminal).join("\n"));
+    });
+  localiseHelp(cli, lang);
   return cli;
 }
 
@@ -99,18 +191,18 @@ function program(): Command {
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = EXIT.ok;
   try {
-    await program().parseAsync(argv);
+    await program(langOfArguments(argv) ?? langFromEnvironment()).parseAsync(argv);
     return Number(process.exitCode);
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.error;
     }
-    if (error instanceof InputError) {
-      process.stderr.write(`souverain: ${error.message}\n`);
+    if (error instanceof InputError || error instanceof UsageError) {
+      process.stderr.write(`souverain: ${forTerminal(error.message)}\n`);
     } else if (error instanceof EvaluationError) {
-      process.stderr.write(`souverain: blocked, the rules could not be evaluated: ${error.message}\n`);
+      process.stderr.write(`souverain: blocked, the rules could not be evaluated: ${forTerminal(error.message)}\n`);
     } else {
-      process.stderr.write(`souverain: internal error, nothing was judged: ${String(error)}\n`);
+      process.stderr.write(`souverain: internal error, nothing was judged: ${forTerminal(String(error))}\n`);
     }
     return EXIT.error;
   }

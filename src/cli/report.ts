@@ -13,6 +13,8 @@ export interface ReportedFinding {
   fix: string;
   url: string | null;
   exempt: boolean;
+  /** Covered only by baseline entries (souverain check --baseline): a finding accepted earlier, not new. */
+  accepted: boolean;
   exemptions: Finding["exemptions"];
 }
 
@@ -29,6 +31,8 @@ export interface Report {
     mandatory: number;
     advisory: number;
     exempt: number;
+    /** Findings the baseline accepts; not counted in `exempt`. */
+    accepted: number;
     byPolicy: Record<string, number>;
     /** True when a mandatory finding is not exempt: the deploy must not go ahead. */
     blocked: boolean;
@@ -63,6 +67,7 @@ export function buildReport(judged: JudgedInput[], lang: Lang, version: string):
   const byPolicy: Record<string, number> = {};
   for (const f of active) byPolicy[f.policy] = (byPolicy[f.policy] ?? 0) + 1;
   const mandatory = active.filter((f) => f.enforcement === "mandatory").length;
+  const accepted = findings.filter((f) => f.accepted).length;
   return {
     tool: { name: "souverain", version },
     lang,
@@ -74,7 +79,8 @@ export function buildReport(judged: JudgedInput[], lang: Lang, version: string):
       findings: active.length,
       mandatory,
       advisory: active.length - mandatory,
-      exempt: findings.length - active.length,
+      exempt: findings.length - active.length - accepted,
+      accepted,
       byPolicy,
       blocked: mandatory > 0,
     },
@@ -94,6 +100,7 @@ function localize(finding: Finding, file: string, lang: Lang): ReportedFinding {
     fix: rule.fix[lang],
     url: rule.references[0]?.url ?? null,
     exempt: finding.exempt,
+    accepted: finding.exempt && finding.exemptions.every((e) => e.source === "baseline"),
     exemptions: finding.exemptions,
   };
 }

@@ -1,29 +1,23 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import type { Log, ReportingDescriptor, Result } from "sarif";
+import { pathToFileURL } from "node:url";
+import type { ArtifactLocation, Log, ReportingDescriptor, Result } from "sarif";
 import { rules } from "../engine.js";
+import type { Enforcement } from "../model/findings.js";
+import { constructLabel, fileReference, sourceLocator } from "./locations.js";
 import type { Report, ReportedFinding } from "./report.js";
 
-/** The 1-based line where a resource is declared in its file, found by its address or name; else 1. */
-function lineFinder(): (file: string, resource: string) => number {
-  const texts = new Map<string, string>();
-  return (file, resource) => {
-    if (!texts.has(file)) texts.set(file, safeRead(file));
-    const text = texts.get(file)!;
-    for (const needle of [JSON.stringify(resource), JSON.stringify(resource.split(".").pop())]) {
-      const at = text.indexOf(needle);
-      if (at >= 0) return text.slice(0, at).split("\n").length;
-    }
-    return 1;
-  };
-}
+/**
+ * GitHub code scanning ranks alerts by `security-severity` (0.0 to 10.0) on rules tagged `security`:
+ * a mandatory finding blocks the deploy, "high" (7.0 to 8.9); an advisory one is "medium" (4.0 to 6.9).
+ */
+export const SECURITY_SEVERITY: Record<Enforcement, string> = { mandatory: "8.0", advisory: "5.0" };
 
-function safeRead(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return "";
-  }
+const SOURCE_ROOT = "%SRCROOT%";
+
+/** Relative to the working directory under %SRCROOT% when it can be, else an absolute file:// URI. */
+function artifactLocation(file: string): ArtifactLocation {
+  const { uri, relative } = fileReference(file);
+  return relative ? { uri, uriBaseId: SOURCE_ROOT } : { uri };
 }
 
 function descriptor(id: string, lang: Report["lang"]): ReportingDescriptor {
@@ -36,33 +30,45 @@ function descriptor(id: string, lang: Report["lang"]): ReportingDescriptor {
     help: { text: `${rule.basis[lang]}\n\n${rule.fix[lang]}`, markdown: `**Basis:** ${rule.basis[lang]}\n\n**Fix:** ${rule.fix[lang]}` },
     helpUri: rule.references[0]?.url,
     defaultConfiguration: { level: rule.enforcement === "mandatory" ? "error" : "warning" },
-    properties: { tags: ["sovereignty", ...rule.frameworks] },
+    properties: { tags: ["security", "sovereignty", ...rule.frameworks], "security-severity": SECURITY_SEVERITY[rule.enforcement] },
   };
 }
 
-/** SARIF 2.1.0, one run, one result per finding; exempt findings are suppressed, not dropped. */
+/**
+ * SARIF 2.1.0, one run, one result per finding; exempt findings are suppressed, not dropped. Each
+ * result points at where the resource is declared when that can be known (a `.tf` file beside a plan,
+ * a CDKTF construct), else at the input; its level and security-severity are the finding's own (the
+ * configuration may raise or lower a rule's default).
+ */
 export function formatSarif(report: Report): string {
   const ids = Object.keys(rules).sort();
-  const lineOf = lineFinder();
-  const results: Result[] = report.findings.map((f: ReportedFinding) => ({
-    ruleId: f.policy,
-    ruleIndex: ids.indexOf(f.policy),
-    level: f.enforcement === "mandatory" ? "error" : "warning",
-    message: { text: `${f.message} ${f.fix}` },
-    locations: [{
-      physicalLocation: { artifactLocation: { uri: f.file.replaceAll("\\", "/") }, region: { startLine: lineOf(f.file, f.resource) } },
-      logicalLocations: [{ fullyQualifiedName: f.resource, kind: "resource" }],
-    }],
-    partialFingerprints: { "souverainFinding/v1": createHash("sha256").update(`${f.policy}|${f.file}|${f.resource}`).digest("hex") },
-    ...(f.exempt ? { suppressions: f.exemptions.map((e) => ({ kind: "external" as const, status: "accepted" as const, justification: `${e.justification} (until ${e.expires})` })) } : {}),
-  }));
+  const locate = sourceLocator(report);
+  const results: Result[] = report.findings.map((f: ReportedFinding) => {
+    const at = locate(f.file, f.resource);
+    return {
+      ruleId: f.policy,
+      ruleIndex: ids.indexOf(f.policy),
+      level: f.enforcement === "mandatory" ? "error" : "warning",
+      message: { text: `${f.message} ${f.fix}${at.construct ? ` (${constructLabel(at.construct, report.lang)})` : ""}` },
+      locations: [{
+        physicalLocation: { artifactLocation: artifactLocation(at.file), region: { startLine: at.line } },
+        logicalLocations: [{ name: f.resource, fullyQualifiedName: at.construct ?? f.resource, kind: "resource" }],
+      }],
+      partialFingerprints: { "souverainFinding/v1": createHash("sha256").update(`${f.policy}|${fileReference(f.file).uri}|${f.resource}`).digest("hex") },
+      properties: { "security-severity": SECURITY_SEVERITY[f.enforcement] },
+      ...(f.exempt ? { suppressions: f.exemptions.map((e) => ({ kind: "external" as const, status: "accepted" as const, justification: `${e.justification} (until ${e.expires})` })) } : {}),
+    };
+  });
   const log: Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
     runs: [{
       tool: { driver: { name: "souverain", version: report.tool.version, rules: ids.map((id) => descriptor(id, report.lang)) } },
+      // The category GitHub keeps alerts under; upload-sarif's `category` input overrides it.
+      automationDetails: { id: "souverain/" },
+      originalUriBaseIds: { [SOURCE_ROOT]: { uri: pathToFileURL(process.cwd() + "/").href } },
       artifacts: report.inputs.map((i) => ({
-        location: { uri: i.file.replaceAll("\\", "/") },
+        location: artifactLocation(i.file),
         description: { text: i.empty ? `${i.description}: empty plan, nothing to create or change` : i.description },
       })),
       results,

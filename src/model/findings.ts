@@ -19,6 +19,8 @@ export interface RuleMetadata {
   /** What would make the resource compliant. */
   fix: Localized;
   frameworks: string[];
+  /** When the legal basis was last reviewed against its sources, YYYY-MM-DD. */
+  lastReviewed: string;
   references: { description: string; url: string }[];
 }
 
@@ -32,7 +34,8 @@ export interface Finding {
   message: Localized;
   /** True when a valid exemption covers it: reported, but does not block. */
   exempt: boolean;
-  exemptions: { justification: string; expires: string }[];
+  /** The entries that cover it: configuration exemptions, or baseline entries (`source: "baseline"`, with who accepted them). */
+  exemptions: { justification: string; expires: string; source?: "baseline"; acceptedBy?: string }[];
 }
 
 /** Whether a placement's property is proven. Only "yes" satisfies a rule. */

@@ -2,9 +2,16 @@
  * Region-less services: a resource of one of them is `global: true` in the canonical resource (served
  * from everywhere, never France or the EU, whatever region its provider names). One list for every
  * front door: Terraform spells these types `aws_<service>_<name>`, Pulumi `aws:<service>/<name>:<Name>`.
- * Keyed by legal cloud: the AWS European Sovereign Cloud (`aws-eusc`) runs its own IAM and edge in the EU.
+ * Keyed by legal cloud: the AWS European Sovereign Cloud (`aws-eusc`) runs its own IAM and edge in the EU;
+ * S3NS (Google on s3nsapis.fr) is another legal cloud, not listed. Google's IAM bindings and service
+ * accounts are global too, but carry no labels and hold no data: no rule ever asks where they are.
  */
-const GLOBAL_SERVICES: Record<string, Record<string, { except?: string[]; scoped?: true }>> = {
+type Services = Record<string, { except?: string[]; scoped?: true }>;
+
+/** Cloud DNS: managed zones, record sets and DNS policies are global resources, with no location. */
+const GOOGLE: Services = { dns: {} };
+
+const GLOBAL_SERVICES: Record<string, Services> = {
   aws: {
     cloudfront: {},
     iam: {},
@@ -19,6 +26,10 @@ const GLOBAL_SERVICES: Record<string, Record<string, { except?: string[]; scoped
     organizations: {},
     budgets: {},
   },
+  // Terraform names the provider google or google-beta, Pulumi gcp: one cloud.
+  gcp: GOOGLE,
+  google: GOOGLE,
+  "google-beta": GOOGLE,
 };
 
 /** "aws_route53_zone" -> { service: "route53", name: "zone" }. */

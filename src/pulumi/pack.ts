@@ -6,6 +6,7 @@ import {
   type StackValidationArgs,
   type StackValidationPolicy,
 } from "@pulumi/policy";
+import { readJsonAsset } from "../assets.js";
 import { validateConfig, type Config } from "../config.js";
 import { Engine, rules } from "../engine.js";
 import type { CanonicalResource } from "../model/canonical.js";
@@ -14,28 +15,28 @@ import type { PulumiResource } from "./resolve.js";
 import { RunMemory } from "./run.js";
 import { resolveStack, type StackResource } from "./stack.js";
 
-/** The pack's own settings, under the `souverain` policy of --policy-pack-config. */
-export interface PackSettings extends Omit<Config, "enforcement"> {
-  /** Language of the messages. */
-  lang?: Lang;
-  /** Catalog clouds for Pulumi packages whose cloud is yours, e.g. {"openstack": "cloud-pi"}. */
-  packageClouds?: Record<string, string>;
-}
+/**
+ * The pack's settings: souverain.json's shape (schemas/config.schema.json), `enforcement`, `lang` and
+ * `packageClouds` included, under the `souverain` policy of --policy-pack-config.
+ */
+export type PackSettings = Config;
 
 const SETTINGS_POLICY = "souverain";
 
-const settingsSchema: PolicyConfigSchema = {
-  properties: {
-    lang: { type: "string", enum: ["en", "fr"], default: "en", description: "Language of the messages." },
-    classificationTags: { type: "array", items: { type: "string" }, default: ["data-classification"], description: "Tag keys that carry the data classification." },
-    classAliases: { type: "object", additionalProperties: { type: "string", enum: ["public", "internal", "personal", "health", "sensitive", "restricted", "archive"] }, description: "Your own class names, mapped to Souverain's." },
-    defaultClassification: { type: "string", description: "Classification of resources that carry none (after their tags, their provider's default tags and the stack's tags)." },
-    archivesRequireSecnumcloud: { type: "boolean", default: false, description: "Also require a SecNumCloud-qualified offer for archives." },
-    exemptions: { type: "array", items: { type: "object" }, default: [], description: "Derogations reviewed by the security team: {rule, resource (URN), justification, expires (YYYY-MM-DD)}." },
-    catalog: { type: "object", description: "Additions to and overrides of the catalog: {providers: {...}} (schemas/catalog.schema.json)." },
-    packageClouds: { type: "object", additionalProperties: { type: "string" }, description: "Catalog cloud ids for Pulumi packages whose cloud is yours, e.g. {\"openstack\": \"cloud-pi\"}." },
-  },
-};
+/**
+ * What Pulumi checks the `souverain` policy's settings against before the run: the configuration
+ * schema's own properties, written once. Pulumi's validator cannot follow the schema's reference to
+ * catalog.schema.json: catalog entries are checked by the engine (a malformed one blocks the run).
+ */
+function settingsSchema(): PolicyConfigSchema {
+  const { properties } = readJsonAsset<{ properties: Record<string, object> }>("schemas", "config.schema.json");
+  return {
+    properties: {
+      ...properties,
+      catalog: { type: "object", description: "Additions to and overrides of the catalog: {providers: {...}} (schemas/catalog.schema.json)." },
+    } as PolicyConfigSchema["properties"],
+  };
+}
 
 /** The rules' verdict on what one Analyze or AnalyzeStack call asked about, shared by every policy. */
 interface Judgement {
@@ -55,6 +56,8 @@ interface RunState {
   /** The canonical form each resource was judged in by Analyze (JSON), by URN. */
   judgedAs: Map<string, string>;
   stack?: { key: string; judgement: Promise<Judgement> };
+  /** Whether the settings policy ran in this run: Pulumi runs the policies in order, it first. */
+  settingsRead: boolean;
 }
 
 const engines = new Map<string, Promise<Engine>>();
@@ -67,16 +70,14 @@ const runs = new WeakMap<object, RunState>();
 
 function runOf(stackTags: object): RunState {
   let state = runs.get(stackTags);
-  if (!state) runs.set(stackTags, (state = { memory: new RunMemory(), reported: new Set(), analyzed: new Map(), judgedAs: new Map() }));
+  if (!state) runs.set(stackTags, (state = { memory: new RunMemory(), reported: new Set(), analyzed: new Map(), judgedAs: new Map(), settingsRead: false }));
   return state;
 }
 
 const NOTHING: Verdict = { findings: [], resources: [] };
 
 async function evaluate(resources: CanonicalResource[], copiedSources = new Map<string, string>()): Promise<Judgement> {
-  const config: Config & PackSettings = { ...settings };
-  delete config.lang;
-  delete config.packageClouds;
+  const config = settings;
   try {
     const configKey = JSON.stringify(config);
     if (!engines.has(configKey)) engines.set(configKey, Engine.create({ config: validateConfig(config, `policy-pack-config "${SETTINGS_POLICY}"`) }));
@@ -143,9 +144,12 @@ function report(finding: Finding, rule: RuleMetadata, judgement: Judgement, repo
     exemption ? `Exempt until ${exemption.expires}: ${exemption.justification}.` : sentence(rule.basis[lang]),
     !exemption && sentence(rule.fix[lang]),
   ].filter(Boolean).join(" ");
-  // A finding at the rule's own level follows the level the user configured for the policy; a finding
-  // whose level the rule fixes (an advisory warning, an unknown class) keeps it; an exempt one only warns.
-  const enforcementLevel = finding.exempt ? "advisory" : finding.enforcement === rule.enforcement ? undefined : finding.enforcement;
+  // One level per rule. A rule named in `enforcement` (souverain.json's map, applied by the rules) is
+  // reported at the level the rules gave; a rule it does not name follows Pulumi's per-policy level when
+  // the finding is at the rule's own level, and keeps a level the rule fixes (an advisory warning, an
+  // unknown class). An exempt finding only warns.
+  const named = settings.enforcement?.[rule.id] !== undefined;
+  const enforcementLevel = finding.exempt ? "advisory" : named || finding.enforcement !== rule.enforcement ? finding.enforcement : undefined;
   reportViolation({ message, urn, ...(enforcementLevel ? { enforcementLevel } : {}) } as never);
 }
 
@@ -155,6 +159,19 @@ const isAboutConfig = (f: Finding) => f.resource.startsWith("config:");
 /** Never a silent pass, even when the settings policy that reports errors is disabled. */
 const blocked = (error: string, reportViolation: ReportViolation, urn?: string) =>
   reportViolation({ message: `Not judged, so blocked: ${error}`, urn, enforcementLevel: "mandatory" } as never);
+
+/**
+ * With the settings policy disabled, its settings (levels, exemptions, default classification) would
+ * be silently ignored: the run is blocked instead, once. True when the rule policy may go on.
+ */
+function settingsWereRead(state: RunState, reportViolation: ReportViolation, urn?: string): boolean {
+  if (state.settingsRead) return true;
+  if (!state.reported.has(SETTINGS_POLICY)) {
+    state.reported.add(SETTINGS_POLICY);
+    blocked(`the "${SETTINGS_POLICY}" policy is disabled in the policy pack configuration, so its settings were not read; it must stay enabled`, reportViolation, urn);
+  }
+  return false;
+}
 
 /**
  * A rule's policy judges each resource before it is created (Analyze: a mandatory finding there stops
@@ -173,6 +190,7 @@ function rulePolicy(rule: RuleMetadata): StackValidationPolicy {
     // Judged once per resource whatever the number of policies (judgeResource is memoised per URN);
     // findings about the configuration wait for the stack, where they are reported once.
     validateResource: async (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
+      if (!settingsWereRead(runOf(args.stackTags), reportViolation, args.urn)) return;
       const judgement = await judgeResource(args);
       if (judgement.error) return blocked(judgement.error, reportViolation, args.urn);
       const { reported } = runOf(args.stackTags);
@@ -183,6 +201,7 @@ function rulePolicy(rule: RuleMetadata): StackValidationPolicy {
       }
     },
     validateStack: async (args, reportViolation) => {
+      if (!settingsWereRead(runOf(args.stackTags), reportViolation)) return;
       const judgement = await judgeStack(args);
       if (judgement.error) return blocked(judgement.error, reportViolation);
       const { reported } = runOf(args.stackTags);
@@ -199,14 +218,16 @@ const settingsPolicy: StackValidationPolicy = {
   name: SETTINGS_POLICY,
   description: "Souverain's settings (classification tags, class names, default classification, catalog additions, exemptions); blocks when the stack cannot be judged.",
   enforcementLevel: "mandatory",
-  configSchema: settingsSchema,
+  configSchema: settingsSchema(),
   validateResource: async (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
     settings = args.getConfig<PackSettings>();
+    runOf(args.stackTags).settingsRead = true;
     const judgement = await judgeResource(args);
     if (judgement.error) reportViolation(`The sovereignty rules could not judge this resource, so it is blocked: ${judgement.error}`, args.urn);
   },
   validateStack: async (args, reportViolation) => {
     settings = args.getConfig<PackSettings>();
+    runOf(args.stackTags).settingsRead = true;
     const judgement = await judgeStack(args);
     if (judgement.error) reportViolation(`The sovereignty rules could not judge this stack, so it is blocked: ${judgement.error}`);
   },

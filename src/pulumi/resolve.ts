@@ -1,4 +1,5 @@
 import type { CanonicalResource } from "../model/canonical.js";
+import { pulumiHoldsNoData } from "../model/data.js";
 import { isGlobalService, pulumiService } from "../model/global.js";
 import { UNKNOWN_TAG, providerObject, readString, readTags, type Read } from "./read.js";
 
@@ -24,17 +25,8 @@ const UTILITY_PACKAGES = new Set(["random", "tls", "command", "pulumi", "time", 
 /** "aws:s3/bucket:Bucket" -> "aws"; a provider resource "pulumi:providers:aws" -> "aws". */
 export const packageOf = (type: string): string => (type.startsWith("pulumi:providers:") ? type.split(":")[2]! : type.split(":")[0]!);
 
-/**
- * Whether a type stores data, from its name: buckets, databases, disks, queues, secrets... IAM,
- * networking and DNS do not. Unknown names count as holding data (classification-required is advisory).
- */
-export function holdsData(type: string): boolean {
-  const [, module = "", name = ""] = type.split(":");
-  if (/^(iam|organizations|route53|acm|kms|ec2\/(securityGroup|vpc|subnet|route|internetGateway|natGateway|eip|networkAcl))/i.test(module + "/" + name)) return false;
-  if (/^(network|authorization|managedidentity|dns|resources)$/i.test(module)) return false;
-  if (/(Role|Policy|SecurityGroup|Firewall|Network|Subnet|Route|Vpc|Dns|Record|Zone|Gateway|Certificate|Key$|User$|Group$|Member|Binding|Attachment)/.test(name)) return false;
-  return true;
-}
+/** Whether a type may store data: every type but those the shared list knows hold none (src/model/data.ts). */
+export const holdsData = (type: string): boolean => !pulumiHoldsNoData(type);
 
 /** The legal cloud: Google on s3nsapis.fr is S3NS, AWS eusc-* regions are the European Sovereign Cloud. */
 function legalCloud(pkg: string, provider: PulumiResource["provider"], region: string | null, options: ResolveOptions): string {

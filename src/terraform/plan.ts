@@ -28,7 +28,7 @@ interface ResourceChange {
   name: string;
   provider_name: string;
   change: { actions: string[]; after?: Record<string, unknown> | null; after_unknown?: unknown; after_sensitive?: unknown };
-  /** JSON pointer of the entry in the input, for errors. */
+  /** JSON pointer of the entry in the input, for errors; absent for a plan's own resource_changes. */
   pointer?: string;
 }
 
@@ -313,9 +313,9 @@ function assertComplete(plan: Plan, file: string): void {
   }
 }
 
-/** Every resource change with its JSON pointer: a plan's resource_changes, else its planned values, else a state's values. */
+/** Every resource change: a plan's resource_changes, else its planned values, else a state's values (with their JSON pointers). */
 function changesOf(plan: Plan, file: string): ResourceChange[] {
-  if (plan.resource_changes) return plan.resource_changes.map((c, i) => ({ ...c, pointer: `/resource_changes/${i}` }));
+  if (plan.resource_changes) return plan.resource_changes;
   if (plan.planned_values) return plannedAsChanges(plan.planned_values.root_module, "/planned_values/root_module");
   if (plan.values) return plannedAsChanges(plan.values.root_module, "/values/root_module");
   throw new InputError(file, "/", "neither resource_changes nor planned_values (a plan) nor values (a state): nothing to judge");
@@ -360,9 +360,9 @@ export function fromPlan(plan: Plan, file: string): CanonicalDocument {
     .map((c) => {
       if (!c.change.after) {
         const missing = c.change.after === undefined;
-        throw new InputError(file, `${c.pointer}/change${missing ? "" : "/after"}`, `${c.address} is planned (${c.change.actions.join(", ")}) without its values after apply (after is ${missing ? "missing" : "null"}): nothing to judge it by; plan again and export the plan with terraform show -json`);
+        throw new InputError(file, `${pointerOf(plan, c)}/change${missing ? "" : "/after"}`, `${c.address} is planned (${c.change.actions.join(", ")}) without its values after apply (after is ${missing ? "missing" : "null"}): nothing to judge it by; plan again and export the plan with terraform show -json`);
       }
-      if (seen.has(c.address)) throw new InputError(file, `${c.pointer}/address`, `duplicate resource address "${c.address}"`);
+      if (seen.has(c.address)) throw new InputError(file, `${pointerOf(plan, c)}/address`, `duplicate resource address "${c.address}"`);
       seen.add(c.address);
       const path = modulePath(c.module_address);
       const config = configured.get(`${path}|${c.type}.${c.name}`);
@@ -385,6 +385,9 @@ export function fromPlan(plan: Plan, file: string): CanonicalDocument {
   addPlanCopies(changes, resources, plan.configuration);
   return { resources };
 }
+
+// Found only when an error names it: copying every change to attach it would cost more than the judgement.
+const pointerOf = (plan: Plan, c: ResourceChange): string => c.pointer ?? `/resource_changes/${plan.resource_changes!.indexOf(c)}`;
 
 function plannedAsChanges(module: PlannedModule | undefined, pointer: string): ResourceChange[] {
   if (!module) return [];

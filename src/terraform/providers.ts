@@ -143,22 +143,10 @@ export function tagsOf(value: unknown): Record<string, string> | undefined {
 export function tagAttributes(type: string): { own: readonly string[]; effective: readonly string[] } {
   if (type === "google" || type === "google-beta") return { own: ["labels"], effective: ["terraform_labels", "effective_labels"] };
   if (type === "oci") return { own: ["freeform_tags", "defined_tags"], effective: [] };
+  // An Auto Scaling group carries its tags in `tag` blocks ({key, value, propagate_at_launch}).
+  if (type === "aws") return { own: ["tags", "labels", "tag"], effective: ["tags_all", "effective_labels"] };
   return { own: ["tags", "labels"], effective: ["tags_all", "effective_labels"] };
 }
 
-/**
- * Terraform resource types known to hold no data: access control, networking, DNS, certificates, and
- * policies attached to other resources. Only these are `holdsData: false` (a default classification
- * then does not reach them); any other type may hold data. Conservative on purpose: a type missing here
- * is judged as data, never the reverse.
- */
-const NO_DATA = new RegExp(
-  [
-    "^aws_(iam|organizations|route53(?!_resolver_query_log)|acm|security_group|vpc|subnet|route|internet_gateway|nat_gateway|egress_only_internet_gateway|eip|network_acl|default_(security_group|route_table|network_acl|vpc|subnet))",
-    "^google_(.+_iam_(policy|binding|member)|service_account(_key)?|compute_(network|subnetwork|firewall|route|router|address|global_address)|dns_)",
-    "^azurerm_(role_(assignment|definition)|network_security_(group|rule)|virtual_network|subnet|route_table|dns_|private_dns_|public_ip|user_assigned_identity|resource_group$)",
-    "_(policy|policy_attachment|role_policy_attachment|bucket_policy|bucket_public_access_block)$",
-  ].join("|"),
-);
-
-export const holdsNoData = (type: string): boolean => NO_DATA.test(type);
+/** Resource types known to hold no data: one list for every front door. */
+export { holdsNoData } from "../model/data.js";

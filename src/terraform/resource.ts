@@ -193,8 +193,8 @@ function tags(r: TerraformResource): { tags: Record<string, string>; sources: Re
 }
 
 export function toCanonical(r: TerraformResource): CanonicalResource {
-  const base = { id: r.address, type: r.type, source: { file: r.file, address: r.address } };
-  if (isUtility(r.provider)) return { ...base, cloud: null, region: null, holdsData: false };
+  const source = { file: r.file, address: r.address };
+  if (isUtility(r.provider)) return { id: r.address, type: r.type, source, cloud: null, region: null, holdsData: false };
 
   const { region: regionValue, zone: zoneValue } = place(r);
   const { tags: effective, sources } = tags(r);
@@ -202,15 +202,18 @@ export function toCanonical(r: TerraformResource): CanonicalResource {
   const endpoints = customEndpoints(r.provider, r.providerSettings);
   const cloud = endpoints.length > 0 ? null : legalCloud(r.provider, r.providerSettings, regionValue);
   const global = isGlobalService(cloud, () => terraformService(r.type), () => r.values.scope);
-  return {
-    ...base,
-    ...(endpoints.length > 0 ? { source: { ...base.source, note: `cloud unknown: the provider overrides its endpoints (${endpoints.join(", ")})` } } : {}),
+  // Built field by field rather than from spreads: this runs once per resource of plans of 100,000.
+  const resource: CanonicalResource = {
+    id: r.address,
+    type: r.type,
+    source: endpoints.length > 0 ? { ...source, note: `cloud unknown: the provider overrides its endpoints (${endpoints.join(", ")})` } : source,
     cloud,
     region: regionValue === null ? null : regionCode(r.provider, regionValue),
-    ...(zoneValue === null ? {} : { zone: zoneValue }),
-    ...(global ? { global: true } : {}),
-    ...(holdsNoData(r.type) ? { holdsData: false } : {}),
-    tags: effective,
-    tagSources: sources,
   };
+  if (zoneValue !== null) resource.zone = zoneValue;
+  if (global) resource.global = true;
+  if (holdsNoData(r.type)) resource.holdsData = false;
+  resource.tags = effective;
+  resource.tagSources = sources;
+  return resource;
 }

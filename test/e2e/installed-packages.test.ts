@@ -3,7 +3,7 @@
  * empty project, then the CLI, the CDKTF entry point and the policy pack used from there.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -32,10 +32,17 @@ describe("the packages installed in a user's project", () => {
     expect(out.trim()).toBe("function");
   });
 
+  it("requiring the installed pack starts no server", () => {
+    const run = spawnSync(process.execPath, ["-e", 'console.log(typeof require("@souverain/pulumi-policy-pack"))'], { cwd: project, encoding: "utf8", timeout: 20_000 });
+    expect(run).toMatchObject({ status: 0, stdout: "function\n", signal: null });
+  });
+
   it("the installed policy pack serves over the Analyzer protocol", async () => {
     const session = await AnalyzerSession.start(installedPack);
     try {
-      expect((await session.info()).policies).toHaveLength(8);
+      // One policy per rule, and the settings policy.
+      const ruleCount = Object.keys(JSON.parse(readFileSync(join(repoRoot, "policies", "compiled", "rules.json"), "utf8"))).length;
+      expect((await session.info()).policies).toHaveLength(ruleCount + 1);
       await session.configure({});
       await session.configureStack({});
       const ds = await session.analyzeStack([{

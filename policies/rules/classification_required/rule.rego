@@ -10,15 +10,17 @@
 # custom:
 #   enforcement: advisory
 #   classes: []
+#   last_reviewed: "2026-11-23"
 #   basis:
 #     en: "The doctrine's rules apply by class of data; an unclassified resource cannot be checked."
 #     fr: "Les règles de la doctrine s'appliquent par classe de données ; une ressource non classifiée ne peut être vérifiée."
 #   fix:
-#     en: "Add a classification tag (by default data-classification) with one or more of public, internal, personal, health, sensitive, restricted, archive, or set a default classification in the configuration or the stack tags."
-#     fr: "Ajoutez une étiquette de classification (par défaut data-classification) avec une ou plusieurs valeurs parmi public, internal, personal, health, sensitive, restricted, archive, ou fixez une classification par défaut dans la configuration ou les tags de la stack."
+#     en: "Add a classification tag (by default data-classification) with one or more of public, internal, personal, health, sensitive, restricted, classified, archive, definitive-archive (or a French synonym), map your own marks to them with classAliases, or set a default classification in the configuration or the stack tags."
+#     fr: "Ajoutez une étiquette de classification (par défaut data-classification) avec une ou plusieurs valeurs parmi public, internal, personal, health, sensitive, restricted, classified, archive, definitive-archive (ou un synonyme français), associez vos propres mentions à ces classes avec classAliases, ou fixez une classification par défaut dans la configuration ou les tags de la stack."
 #   frameworks: [Souverain]
 package souverain.rules.classification_required
 
+import data.souverain.lib.classes
 import data.souverain.lib.describe
 import data.souverain.lib.resources
 import data.souverain.lib.settings
@@ -35,10 +37,17 @@ findings contains {"index": i, "key": "", "message": {
 	keys := concat(", ", settings.classification_tag_keys)
 }
 
-findings contains {"index": i, "key": value, "level": "mandatory", "message": {
-	"en": concat("", [describe.label(v.resource), ": the classification value '", value, "' names no known class; it is treated as unproven, not as unclassified."]),
-	"fr": concat("", [describe.label(v.resource), " : la valeur de classification '", value, "' ne correspond à aucune classe connue ; elle est traitée comme non prouvée, pas comme une absence de classification."]),
-}} if {
+findings contains {"index": i, "key": value, "level": "mandatory", "message": unrecognized_words(describe.label(v.resource), value)} if {
 	some i, v in resources.view
 	some value in v.classification.unrecognized
+}
+
+unrecognized_words(label, value) := {
+	"en": concat("", [label, ": the classification value '", value, "' is ambiguous: its meaning depends on your organisation's scheme, so it is treated as unproven; map it to a class with classAliases in the configuration."]),
+	"fr": concat("", [label, " : la valeur de classification '", value, "' est ambiguë : son sens dépend du référentiel de votre organisation, elle est donc traitée comme non prouvée ; associez-la à une classe avec classAliases dans la configuration."]),
+} if {
+	value in classes.ambiguous
+} else := {
+	"en": concat("", [label, ": the classification value '", value, "' names no known class; it is treated as unproven, not as unclassified (a typo, or your own mark: map it to a class with classAliases in the configuration)."]),
+	"fr": concat("", [label, " : la valeur de classification '", value, "' ne correspond à aucune classe connue ; elle est traitée comme non prouvée, pas comme une absence de classification (faute de frappe, ou mention propre : associez-la à une classe avec classAliases dans la configuration)."]),
 }

@@ -25,3 +25,30 @@ test_default_classification_counts if {
 test_module_call_is_left_to_location_must_be_known if {
 	count(findings({"id": "module.vpc", "type": "module", "cloud": null, "opaque": "module"})) == 0
 }
+
+test_ambiguous_marks_point_to_class_aliases if {
+	every mark in ["C0", "C1", "c2", "C3", "Confidentiel", "confidential"] {
+		[f] := [f | some f in findings({"id": "r", "type": "t", "tags": {"data-classification": mark}})]
+		f.level == "mandatory"
+		contains(f.message.en, "is ambiguous: its meaning depends on your organisation's scheme")
+		contains(f.message.en, "map it to a class with classAliases")
+		contains(f.message.fr, "associez-la à une classe avec classAliases")
+	}
+}
+
+test_unknown_value_points_to_class_aliases if {
+	[f] := [f | some f in findings({"id": "r", "type": "t", "tags": {"data-classification": "données publiques"}})]
+	contains(f.message.en, "'donnees-publiques' names no known class")
+	contains(f.message.en, "map it to a class with classAliases")
+}
+
+test_mapped_ambiguous_mark_is_a_class if {
+	count(findings({"id": "r", "type": "t", "tags": {"data-classification": "C2"}})) == 0 with data.config as {"classAliases": {"C2": "internal"}}
+}
+
+test_french_default_keys_are_read if {
+	every key in ["classification", "Confidentialité", "sensibilite", "mention de protection", "data-classification"] {
+		[f] := [f | some f in findings({"id": "r", "type": "t", "tags": {key: "C1"}})]
+		f.level == "mandatory"
+	}
+}

@@ -69,3 +69,26 @@ test_invisible_resource_is_empty if {
 	[f] := [f | some f in findings([object.union(valid, {"resource": "\u200b"})], "2026-11-23")]
 	contains(f.message.en, "resource must be a non-empty string")
 }
+
+accepted := {"rule": "archives-stay-in-france", "resource": "r", "acceptedBy": "RSSI J. Dupont", "justification": "ADOPT-1", "expires": "2027-01-01"}
+
+baseline_findings(entries, today) := fs if {
+	fs := rule.findings with data.baseline as entries
+		with input as {"resources": [], "today": today}
+}
+
+test_valid_baseline_entry_is_quiet if count(baseline_findings([accepted], "2026-11-23")) == 0
+
+test_expired_baseline_entry_fires if {
+	[f] := [f | some f in baseline_findings([accepted], "2027-01-02")]
+	f.baseline == 0
+	contains(f.message.en, "baseline entry #1 (rule archives-stay-in-france, resource r, accepted by RSSI J. Dupont, ADOPT-1) expired on 2027-01-01")
+}
+
+test_baseline_entry_must_name_who_accepted if {
+	[f] := [f | some f in baseline_findings([object.remove(accepted, ["acceptedBy"])], "2026-11-23")]
+	contains(f.message.en, "acceptedBy must name who accepted the finding")
+	contains(f.message.fr, "acceptée par ?")
+}
+
+test_baseline_entry_not_an_object_fires if count(baseline_findings(["archives-stay-in-france"], "2026-11-23")) == 1

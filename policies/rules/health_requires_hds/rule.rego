@@ -12,6 +12,7 @@
 # custom:
 #   enforcement: mandatory
 #   classes: [health]
+#   last_reviewed: "2026-11-23"
 #   basis:
 #     en: "Code de la santé publique L1111-8; arrêté of 26 April 2024 (HDS référentiel, storage in the EEA)"
 #     fr: "Code de la santé publique, article L1111-8 ; arrêté du 26 avril 2024 (référentiel HDS, stockage dans l'EEE)"

@@ -1,7 +1,8 @@
 # METADATA
 # title: The location of classified data must be known
 # description: |
-#   Data whose class limits where it may live (personal, health, sensitive, restricted, archive)
+#   Data whose class limits where it may live (personal, health, sensitive, restricted, classified,
+#   archive, definitive-archive)
 #   must have a location Souverain can establish: a cloud in the catalog and a region of that cloud.
 #   An unknown value during preview, an unresolvable provider, a mistyped region, a retired cloud or
 #   a global service is a finding, never a silent pass. So is, whatever its data, a Terraform module
@@ -11,7 +12,8 @@
 #     ref: https://www.numerique.gouv.fr/services/cloud/doctrine/
 # custom:
 #   enforcement: mandatory
-#   classes: [personal, health, sensitive, restricted, archive]
+#   classes: [personal, health, sensitive, restricted, classified, archive, definitive-archive]
+#   last_reviewed: "2026-11-23"
 #   basis:
 #     en: "The requirements of the data's classes (see the other rules) can only be checked where the location is known."
 #     fr: "Les exigences liées aux classes de la donnée (voir les autres règles) ne peuvent être vérifiées que si sa localisation est connue."

@@ -13,6 +13,7 @@
 # custom:
 #   enforcement: mandatory
 #   classes: [personal]
+#   last_reviewed: "2026-11-23"
 #   basis:
 #     en: "GDPR chapter V (transfers); circulaire n°6404/SG of 31 May 2023 (immunity from non-EU authorities). Keeping personal data in the EU is stricter than GDPR and is this policy's choice."
 #     fr: "RGPD, chapitre V (transferts) ; circulaire n°6404/SG du 31 mai 2023 (immunité aux autorités extra-européennes). Garder les données personnelles dans l'UE va au-delà du RGPD : c'est le choix de cette politique."

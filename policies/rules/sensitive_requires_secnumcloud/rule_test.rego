@@ -4,12 +4,12 @@ import data.souverain.rules.sensitive_requires_secnumcloud as rule
 
 res(cloud, region, class) := {"id": "r", "type": "t", "cloud": cloud, "region": region, "tags": {"data-classification": class}}
 
-fires(r) if count(rule.findings) > 0 with input as {"resources": [r]}
+fires(r) if count(rule.findings) > 0 with input as {"today": "2026-11-24", "resources": [r]}
 
 # Quiet means judged and found compliant, not skipped: the resource must have a view.
 quiet(r) if {
-	count(rule.findings) == 0 with input as {"resources": [r]}
-	data.souverain.lib.resources.view[0] with input as {"resources": [r]}
+	count(rule.findings) == 0 with input as {"today": "2026-11-24", "resources": [r]}
+	data.souverain.lib.resources.view[0] with input as {"today": "2026-11-24", "resources": [r]}
 }
 
 test_aws_paris_sensitive_fires if fires(res("aws", "eu-west-3", "sensitive"))
@@ -18,7 +18,31 @@ test_restricted_fires_like_sensitive if fires(res("azure", "francecentral", "dif
 
 test_s3ns_qualified_region_is_quiet if quiet(res("s3ns", "u-france-east1", "sensitive"))
 
-test_outscale_cloudgouv_is_quiet if quiet(res("outscale", "cloudgouv-eu-west-1", "sensible"))
+# Changed in the November 2026 review: the visa date of Outscale's 3.2 qualification was not found, so
+# its three-year term cannot be checked and the catalog marks it unverified.
+test_outscale_cloudgouv_unverified_fires if fires(res("outscale", "cloudgouv-eu-west-1", "sensible"))
+
+test_outscale_cloudgouv_qualified_by_the_user_is_quiet if {
+	quiet(res("outscale", "cloudgouv-eu-west-1", "sensible")) with data.config as {"catalog": {"providers": {"outscale": {
+		"source": "RSSI check of ANSSI's list, ticket SEC-12",
+		"offers": [{"id": "outscale-iaas-cloudgouv", "name": "Outscale IaaS", "scope": {"regions": ["cloudgouv-eu-west-1"]}, "secnumcloud": {"status": "qualified", "qualifiedOn": "2025-01-10", "source": "ANSSI list, checked 2026-11-20", "asOf": "2026-11-20"}}],
+	}}}}
+}
+
+test_message_says_france_is_this_tools_choice if {
+	r := object.union(res("s3ns", "u-france-east1", "sensitive"), {"copies": [{"kind": "backup", "cloud": "ovh", "region": "DE1"}]})
+	some f in rule.findings with input as {"today": "2026-11-24", "resources": [r]}
+	contains(f.message.en, "it is not in France, which this tool requires")
+	contains(f.message.en, "France is this tool's stricter choice")
+	contains(f.message.fr, "elle n'est pas en France, ce que cet outil exige")
+}
+
+test_lapsed_qualification_fires_with_its_term if {
+	r := res("s3ns", "u-france-east1", "sensitive")
+	[f] := [f | some f in rule.findings] with input as {"today": "2028-12-18", "resources": [r]}
+	contains(f.message.en, "PREMI3NS: qualified past its term (2028-12-17)")
+	count(rule.findings) == 0 with input as {"today": "2028-12-17", "resources": [r]}
+}
 
 test_outscale_unverified_region_fires if fires(res("outscale", "eu-west-2", "sensitive"))
 
