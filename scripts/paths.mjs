@@ -6,5 +6,6 @@ export const policies = join(root, "policies");
 export const compiled = join(policies, "compiled");
 export const regoSources = ["policies/main", "policies/lib", "policies/rules"];
 export const catalogFile = "policies/catalog/catalog.json";
-// The verdict, then what the engine asks when it judges each distinct shape of resource once.
-export const entrypoints = ["souverain/main/result", "souverain/main/prepare"];
+// The verdict; what the engine asks when it judges each distinct shape of resource once; and the
+// exemptions naming none of the resources a whole run judged.
+export const entrypoints = ["souverain/main/result", "souverain/main/prepare", "souverain/main/unused_exemptions"];

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { Engine, type Config, type Finding, type Verdict } from "../src/index.js";
+import { Engine, type Config, type Verdict } from "../src/index.js";
 import type { CanonicalResource } from "../src/model/canonical.js";
 import { fromPlan } from "../src/terraform/plan.js";
 import { TODAY } from "./helpers/engine.js";
@@ -50,8 +50,12 @@ function plainResult(engine: Engine, resource: CanonicalResource): Verdict {
   return policy.evaluate({ resources: [resource], today: TODAY }, "souverain/main/result")[0].result;
 }
 
-const byIndex = (verdict: Verdict, id: string): Finding[] =>
-  verdict.findings.filter((f) => f.resource === id).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+/** JSON with object keys sorted: the comparison is of content, not of the order fields were written in. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_, v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+
+const byIndex = (verdict: Verdict, id: string): string[] =>
+  verdict.findings.filter((f) => f.resource === id).map(canonical).sort();
 
 describe("judging distinct shapes once", () => {
   const resources = estate();
@@ -71,7 +75,7 @@ describe("judging distinct shapes once", () => {
     resources.forEach((resource, index) => {
       const alone = plainResult(engine, resource);
       const expected = { ...alone.resources[0]!, index };
-      if (JSON.stringify(together.resources[index]) !== JSON.stringify(expected)) disagreements.push(`${resource.id}: summary`);
+      if (canonical(together.resources[index]) !== canonical(expected)) disagreements.push(`${resource.id}: summary`);
       const ownFindings = alone.findings.filter((f) => !f.resource.startsWith("config:"));
       if (JSON.stringify(byIndex(together, resource.id)) !== JSON.stringify(byIndex({ ...alone, findings: ownFindings }, resource.id))) {
         disagreements.push(`${resource.id}: findings`);

@@ -165,6 +165,13 @@ describe("the pack over the Analyzer gRPC protocol", () => {
     expect(summary(stack)).toEqual(["exemption-must-be-valid (stack) mandatory"]);
   });
 
+  it("an exemption naming no resource of the stack is reported once, as stale, with the stack", async () => {
+    await session.configure({ souverain: { properties: { exemptions: [{ rule: "archives-stay-in-france", resource: "urn:pulumi:dev::app::aws:s3/bucket:Bucket::gone", justification: "T-1", expires: "2999-01-01" }] } } });
+    const { analyze, stack } = await deploy([bucket("a", { tags: { "data-classification": "public" } }), bucket("b", { tags: { "data-classification": "public" } })]);
+    expect(analyze).toEqual([]);
+    expect(summary(stack)).toEqual(["exemption-must-be-valid (stack) advisory"]);
+  });
+
   it("a tag made from an exemption on the resource does not exempt it", async () => {
     await session.configure({});
     const { all } = await deploy([bucket("sensible", { tags: { "data-classification": "sensitive", "souverain-exempt": "sensitive-requires-secnumcloud" } })]);

@@ -16,10 +16,19 @@ levels := {"mandatory", "advisory", "disabled"}
 findings := [f |
 	some name
 	some raw in data.souverain.rules[name].findings
-	id := replace(name, "_", "-")
+	f := finding(replace(name, "_", "-"), raw)
+]
+
+finding(id, raw) := object.union(subject(raw, id), {"policy": id, "enforcement": enforcement, "message": raw.message}) if {
 	enforcement := level(id, raw)
 	enforcement != "disabled"
-	f := object.union(subject(raw, id), {"policy": id, "enforcement": enforcement, "message": raw.message})
+}
+
+# souverain/main/unused_exemptions: the exemptions and baseline entries naming none of input.ids, every
+# resource a run judged (one evaluation sees only its own input).
+unused_exemptions := [f |
+	some raw in data.souverain.rules.exemption_must_be_valid.unused
+	f := finding("exemption-must-be-valid", raw)
 ]
 
 # A rule's own fixed level (advisory exposure, mandatory unknown class) yields only to "disabled".

@@ -132,3 +132,13 @@ test_prepare_gives_coverage_by_id_and_rule if {
 		with data.config as {"exemptions": entries}
 	p.coverage == {"a": {"sensitive-requires-secnumcloud": {"exempt": true, "exemptions": [{"justification": "T-1", "expires": "2027-01-01"}]}}}
 }
+
+test_unused_exemptions_are_advisory_findings_about_the_configuration if {
+	entry := {"rule": "sensitive-requires-secnumcloud", "resource": "gone", "justification": "T-1", "expires": "2027-01-01"}
+	[f] := main.unused_exemptions with input as {"ids": ["a"], "today": "2026-11-24"}
+		with data.config as {"exemptions": [entry]}
+	f.resource == "config:exemptions[0]"
+	f.policy == "exemption-must-be-valid"
+	f.enforcement == "advisory"
+	not f.exempt
+}

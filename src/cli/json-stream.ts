@@ -13,6 +13,9 @@ export function writeJson(value: unknown, write: (text: string) => void): void {
 /** How deep objects and arrays are walked rather than stringified whole: the report and its lists. */
 const WALKED = 2;
 
+/** Elements stringified together, in the arrays whose elements are not walked. */
+const BATCH = 1000;
+
 /** Pieces are handed out about a megabyte at a time rather than one per element. */
 class Pieces {
   private pending: string[] = [];
@@ -38,11 +41,21 @@ const omitted = (value: unknown): boolean => value === undefined || typeof value
 function piece(value: unknown, indent: string, depth: number, out: Pieces): void {
   const inner = `${indent}  `;
   if (depth < WALKED && Array.isArray(value) && value.length > 0) {
-    out.add("[");
-    value.forEach((item, i) => {
-      out.add(`${i === 0 ? "\n" : ",\n"}${inner}`);
-      piece(omitted(item) ? null : item, inner, depth + 1, out);
-    });
+    out.add("[\n");
+    for (let start = 0; start < value.length; start += BATCH) {
+      if (start > 0) out.add(",\n");
+      if (depth + 1 < WALKED) {
+        value.slice(start, start + BATCH).forEach((item, i) => {
+          out.add(`${i === 0 ? "" : ",\n"}${inner}`);
+          piece(omitted(item) ? null : item, inner, depth + 1, out);
+        });
+      } else {
+        // Elements a batch at a time: JSON.stringify of the slice, without its brackets, indented one
+        // level deeper. One call per element would cost twice the whole stringify.
+        const text = JSON.stringify(value.slice(start, start + BATCH), null, 2);
+        out.add(`${indent}${text.slice(2, -2).replaceAll("\n", `\n${indent}`)}`);
+      }
+    }
     out.add(`\n${indent}]`);
     return;
   }

@@ -5,18 +5,12 @@ import type { Config } from "../config.js";
 import { Engine } from "../engine.js";
 import { EvaluationError, InputError, UsageError } from "../errors.js";
 import { langFromEnvironment } from "../lang.js";
-import type { Lang } from "../model/findings.js";
+import type { Finding, Lang } from "../model/findings.js";
 import { baselineOf, loadBaseline, writeBaseline, type Acceptance } from "./baseline.js";
-import { builtInCatalog, showCatalog } from "./catalog.js";
 import { assertDefaultClassification, loadConfiguration } from "./configuration.js";
 import { helpWords, langOfArguments, localiseHelp } from "./help.js";
-import { init } from "./init.js";
 import { expand, readInput, type Input } from "./inputs.js";
-import { writeJsonReport } from "./json-report.js";
-import { formatJunit } from "./junit.js";
 import { buildReport, type Report } from "./report.js";
-import { explainRule, listRules } from "./rules.js";
-import { formatSarif } from "./sarif.js";
 import { forTerminal, jsonForTerminal, useColour } from "./terminal.js";
 import { formatText } from "./text.js";
 
@@ -41,15 +35,21 @@ interface CheckOptions {
   justification?: string;
 }
 
-const formatters: Record<Exclude<Format, "text" | "json">, (report: Report) => string> = {
-  sarif: formatSarif,
-  junit: formatJunit,
-};
-
-/** The report in the chosen format, through `write`: the JSON one in pieces, never one huge string. */
-function emit(report: Report, options: CheckOptions, write: (text: string) => void, text: () => string): void {
-  if (options.format === "json") writeJsonReport(report, options.allPlacements, (piece) => write(jsonForTerminal(piece)));
-  else write(options.format === "text" ? text() : formatters[options.format](report));
+/**
+ * The report in the chosen format, through `write`: the JSON one in pieces, never one huge string. Each
+ * format's module is loaded only when asked for, as are the other commands' below.
+ */
+async function emit(report: Report, options: CheckOptions, write: (text: string) => void, text: () => string): Promise<void> {
+  if (options.format === "json") {
+    const { writeJsonReport } = await import("./json-report.js");
+    writeJsonReport(report, options.allPlacements, (piece) => write(jsonForTerminal(piece)));
+  } else if (options.format === "sarif") {
+    write((await import("./sarif.js")).formatSarif(report));
+  } else if (options.format === "junit") {
+    write((await import("./junit.js")).formatJunit(report));
+  } else {
+    write(text());
+  }
 }
 
 /** Who accepts the findings --write-baseline records, until when and why: all three, or a usage error. */
@@ -61,7 +61,13 @@ function acceptance(options: CheckOptions): Acceptance {
   return { acceptedBy: options.acceptedBy!, justification: options.justification!, expires: options.expires! };
 }
 
-async function judge(inputs: Input[], config: Config, baseline: unknown[] | undefined, lang: Lang): Promise<Report> {
+/** Where the configuration and the baseline were read from, for findings about their entries. */
+interface Sources {
+  config: string;
+  baseline: string;
+}
+
+async function judge(inputs: Input[], config: Config, baseline: unknown[] | undefined, lang: Lang, sources: Sources): Promise<Report> {
   const engine = await Engine.create({ config, ...(baseline ? { baseline } : {}) });
   const judged = inputs.map(({ file, format, description, document, empty }) => ({
     file,
@@ -70,7 +76,12 @@ async function judge(inputs: Input[], config: Config, baseline: unknown[] | unde
     ...(empty ? { empty } : {}),
     verdict: engine.evaluate(document, file),
   }));
-  return buildReport(judged, lang, version);
+  const unused = engine.unusedExemptions(inputs.flatMap(({ document }) => document.resources.map((r) => r.id)));
+  const ofBaseline = (f: Finding) => f.resource.startsWith("config:baseline");
+  return buildReport(judged, lang, version, [
+    { file: sources.config, findings: unused.filter((f) => !ofBaseline(f)) },
+    { file: sources.baseline, findings: unused.filter(ofBaseline) },
+  ]);
 }
 
 async function check(paths: string[], options: CheckOptions): Promise<number> {
@@ -79,26 +90,27 @@ async function check(paths: string[], options: CheckOptions): Promise<number> {
   await assertDefaultClassification(config, options.config);
   const inputs = paths.flatMap(expand).map((file) => readInput(file, config));
   const lang = options.lang ?? config.lang ?? langFromEnvironment();
-  let report = await judge(inputs, config, options.baseline ? loadBaseline(options.baseline) : undefined, lang);
+  const configFile = options.config ?? "configuration";
+  let report = await judge(inputs, config, options.baseline ? loadBaseline(options.baseline) : undefined, lang, { config: configFile, baseline: options.baseline ?? "baseline" });
   if (options.writeBaseline && accepting) {
     // The new baseline is then judged like any other: this run reports what it does not accept.
     const entries = baselineOf(report.findings, accepting);
     writeBaseline(options.writeBaseline, entries);
     process.stderr.write(`Baseline written to ${forTerminal(options.writeBaseline)}: ${entries.length} accepted findings\n`);
-    report = await judge(inputs, config, entries, lang);
+    report = await judge(inputs, config, entries, lang, { config: configFile, baseline: options.writeBaseline });
   }
   const text = () => formatText(report, useColour(options.color));
   if (options.output) {
     // The file gets the report; the terminal still gets the readable one.
     const file = openSync(options.output, "w");
     try {
-      emit(report, options, (piece) => writeSync(file, piece), () => formatText(report, false));
+      await emit(report, options, (piece) => writeSync(file, piece), () => formatText(report, false));
     } finally {
       closeSync(file);
     }
     process.stdout.write(text() + `Report (${options.format}) written to ${forTerminal(options.output)}\n`);
   } else {
-    emit(report, options, (piece) => process.stdout.write(piece), text);
+    await emit(report, options, (piece) => process.stdout.write(piece), text);
   }
   return report.summary.blocked ? EXIT.blocked : EXIT.ok;
 }
@@ -153,7 +165,8 @@ function program(lang: Lang): Command {
     .addOption(new Option("-f, --format <format>", w.rulesFormat).choices(["text", "json"]).default("text"))
     .addOption(langOption())
     .option("--no-color", w.noColor)
-    .action((options: { format: "text" | "json"; lang?: Lang; color: boolean }) => {
+    .action(async (options: { format: "text" | "json"; lang?: Lang; color: boolean }) => {
+      const { listRules } = await import("./rules.js");
       const text = listRules(options.lang ?? lang, options.format, useColour(options.color));
       process.stdout.write(options.format === "json" ? jsonForTerminal(text) : text);
     });
@@ -163,7 +176,8 @@ function program(lang: Lang): Command {
     .argument("<rule-id>", w.ruleId)
     .addOption(langOption())
     .option("--no-color", w.noColor)
-    .action((id: string, options: { lang?: Lang; color: boolean }) => {
+    .action(async (id: string, options: { lang?: Lang; color: boolean }) => {
+      const { explainRule } = await import("./rules.js");
       process.stdout.write(explainRule(id, options.lang ?? lang, useColour(options.color)));
     });
   cli
@@ -171,15 +185,17 @@ function program(lang: Lang): Command {
     .description(w.init)
     .argument("[folder]", w.initFolder, ".")
     .addOption(langOption())
-    .action((folder: string, options: { lang?: Lang }) => {
+    .action(async (folder: string, options: { lang?: Lang }) => {
+      const { init } = await import("./init.js");
       for (const file of init(folder, options.lang)) process.stdout.write(`wrote ${forTerminal(file)}\n`);
     });
   cli
     .command("catalog")
-    .description("list the catalog's clouds, regions and offers with their status, source and date")
-    .argument("[provider]", "one provider, by id or alias")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
-    .action((provider: string | undefined, options: { format: "text" | "json" }) => {
+    .description(w.catalog)
+    .argument("[provider]", w.catalogProvider)
+    .addOption(new Option("-f, --format <format>", w.rulesFormat).choices(["text", "json"]).default("text"))
+    .action(async (provider: string | undefined, options: { format: "text" | "json" }) => {
+      const { builtInCatalog, showCatalog } = await import("./catalog.js");
       const text = showCatalog(builtInCatalog(), provider, options.format);
       process.stdout.write(options.format === "json" ? jsonForTerminal(text) : text.split("\n").map(forTerminal).join("\n"));
     });

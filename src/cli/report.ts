@@ -53,8 +53,14 @@ const order: Record<Enforcement, number> = { mandatory: 0, advisory: 1 };
 // so that the order never depends on the order the rules returned findings in.
 const collator = new Intl.Collator();
 
-export function buildReport(judged: JudgedInput[], lang: Lang, version: string): Report {
-  const findings = judged
+/** Findings about the whole run rather than one input (an exemption naming no resource judged), with the file they are about. */
+export interface RunFindings {
+  file: string;
+  findings: Finding[];
+}
+
+export function buildReport(judged: JudgedInput[], lang: Lang, version: string, run: RunFindings[] = []): Report {
+  const findings = [...judged, ...run.map(({ file, findings }) => ({ file, verdict: { findings } }))]
     .flatMap(({ file, verdict }) => verdict.findings.map((f) => localize(f, file, lang)))
     .sort((a, b) =>
       Number(a.exempt) - Number(b.exempt) ||

@@ -18,12 +18,14 @@ const escaped = (c: string): string => {
 const LONG_RUN = 120;
 const HEAD = 80;
 const TAIL = 20;
+// Built once: a report of a large plan calls forTerminal on every message.
+const LONG_VALUE = new RegExp(`\\S{${LONG_RUN + 1},}`, "gu");
 /** A whole message longer than this (a long value with spaces in it) is cut at the end. */
 const LONG_TEXT = 2000;
 
 /** Long values cut with an ellipsis, then every unsafe character escaped as \xNN or \uNNNN. */
 export function forTerminal(text: string): string {
-  let shown = text.replace(new RegExp(`\\S{${LONG_RUN + 1},}`, "gu"), (run) => `${[...run].slice(0, HEAD).join("")}…${[...run].slice(-TAIL).join("")}`);
+  let shown = text.replace(LONG_VALUE, (run) => `${[...run].slice(0, HEAD).join("")}…${[...run].slice(-TAIL).join("")}`);
   if (shown.length > LONG_TEXT) shown = `${shown.slice(0, LONG_TEXT)}…`;
   return shown.replace(UNSAFE, escaped);
 }

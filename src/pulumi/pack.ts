@@ -76,12 +76,16 @@ function runOf(stackTags: object): RunState {
 
 const NOTHING: Verdict = { findings: [], resources: [] };
 
-async function evaluate(resources: CanonicalResource[], copiedSources = new Map<string, string>()): Promise<Judgement> {
+/** `stackIds`, at the stack: every resource of the stack, against which exemptions naming none are stale. */
+async function evaluate(resources: CanonicalResource[], copiedSources = new Map<string, string>(), stackIds?: string[]): Promise<Judgement> {
   const config = settings;
   try {
     const configKey = JSON.stringify(config);
     if (!engines.has(configKey)) engines.set(configKey, Engine.create({ config: validateConfig(config, `policy-pack-config "${SETTINGS_POLICY}"`) }));
-    return { verdict: (await engines.get(configKey)!).evaluate({ resources }, "stack"), copiedSources };
+    const engine = await engines.get(configKey)!;
+    const verdict = engine.evaluate({ resources }, "stack");
+    if (stackIds) verdict.findings.push(...engine.unusedExemptions(stackIds));
+    return { verdict, copiedSources };
   } catch (error) {
     return { verdict: NOTHING, error: (error as Error).message, copiedSources };
   }
@@ -114,7 +118,7 @@ function judgeStack(args: StackValidationArgs): Promise<Judgement> {
     const judgement = Promise.resolve()
       .then(() => resolveStack(args.resources as unknown as StackResource[], { stackTags: args.stackTags, packageClouds: settings.packageClouds }))
       .then(
-        (resources) => evaluate(resources.filter((r) => state.judgedAs.get(r.id) !== JSON.stringify(r))),
+        (resources) => evaluate(resources.filter((r) => state.judgedAs.get(r.id) !== JSON.stringify(r)), new Map(), resources.map((r) => r.id)),
         (error: Error) => ({ verdict: NOTHING, error: error.message, copiedSources: new Map() }),
       );
     state.stack = { key, judgement };

@@ -58,3 +58,27 @@ findings contains {"baseline": n, "message": {
 	count(exemptions.baseline_problems(e)) == 0
 	exemptions.expired(e)
 }
+
+# Valid entries that name no resource of what a run judged (input.ids: every input of the run, which
+# one evaluation of resources does not see): stale, advisory. Asked through souverain/main/unused_exemptions.
+unused contains {"exemption": n, "level": "advisory", "message": {
+	"en": sprintf("exemption #%d (rule %s, resource %s, %s) names no resource of what was judged: remove it if the resource is gone, or correct its id.", [n + 1, e.rule, e.resource, e.justification]),
+	"fr": sprintf("la dérogation n°%d (règle %s, ressource %s, %s) ne désigne aucune ressource de ce qui a été jugé : supprimez-la si la ressource n'existe plus, ou corrigez son identifiant.", [n + 1, e.rule, e.resource, e.justification]),
+}} if {
+	judged := {id | some id in input.ids}
+	some n, e in exemptions.declared
+	count(exemptions.problems(e)) == 0
+	not exemptions.expired(e)
+	not e.resource in judged
+}
+
+unused contains {"baseline": n, "level": "advisory", "message": {
+	"en": sprintf("baseline entry #%d (rule %s, resource %s, accepted by %s) names no resource of what was judged: remove it if the resource is gone, or correct its id.", [n + 1, e.rule, e.resource, e.acceptedBy]),
+	"fr": sprintf("l'entrée n°%d de la base de référence (règle %s, ressource %s, acceptée par %s) ne désigne aucune ressource de ce qui a été jugé : supprimez-la si la ressource n'existe plus, ou corrigez son identifiant.", [n + 1, e.rule, e.resource, e.acceptedBy]),
+}} if {
+	judged := {id | some id in input.ids}
+	some n, e in exemptions.baseline
+	count(exemptions.baseline_problems(e)) == 0
+	not exemptions.expired(e)
+	not e.resource in judged
+}

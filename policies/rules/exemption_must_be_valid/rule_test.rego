@@ -92,3 +92,31 @@ test_baseline_entry_must_name_who_accepted if {
 }
 
 test_baseline_entry_not_an_object_fires if count(baseline_findings(["archives-stay-in-france"], "2026-11-23")) == 1
+
+unused(entries, baseline, ids) := us if {
+	us := rule.unused with data.config as {"exemptions": entries}
+		with data.baseline as baseline
+		with input as {"ids": ids, "today": "2026-11-24"}
+}
+
+test_an_exemption_naming_a_judged_resource_is_used if count(unused([valid], [], ["r", "s"])) == 0
+
+test_an_exemption_naming_no_judged_resource_is_stale if {
+	[u] := [u | some u in unused([valid], [], ["s"])]
+	u.exemption == 0
+	u.level == "advisory"
+	contains(u.message.en, "names no resource of what was judged")
+	contains(u.message.fr, "ne désigne aucune ressource")
+}
+
+# An expired or malformed entry is already a finding of its own: not also stale.
+test_expired_or_malformed_entries_are_not_also_stale if {
+	count(unused([object.union(valid, {"expires": "2026-01-01"}), {"rule": "x"}], [], [])) == 0
+}
+
+test_a_stale_baseline_entry_is_named if {
+	entry := object.union(valid, {"acceptedBy": "rssi@example.gouv.fr"})
+	[u] := [u | some u in unused([], [entry], [])]
+	u.baseline == 0
+	contains(u.message.en, "accepted by rssi@example.gouv.fr")
+}
