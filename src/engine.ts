@@ -79,6 +79,9 @@ export class Engine {
     assertValid("canonical", document, origin);
     assertUniqueIds(document, origin);
     const all = document.resources.map((resource, index) => nfcTags(resource, index, origin));
+    // One resource is its own shape: the rules judge it as it is, in one call rather than two (the
+    // pack's Analyze judges resources one at a time).
+    if (all.length === 1) return checked(this.call({ resources: all, today: this.today }, ENTRYPOINT), 1);
     const { readKeys, coverage } = this.prepare(all);
     const shapes = distinctShapes(all, readKeys);
     const judged = this.judge(shapes.map((shape) => shape.representative));

@@ -186,19 +186,20 @@ describe("the engine fails closed", () => {
     return engine;
   }
 
-  it("refuses a verdict that misses resources", async () => {
+  it("refuses a verdict that misses resources, for one resource or the shapes of several", async () => {
     const engine = await tampered("souverain/main/result", [{ result: { findings: [], resources: [] } }]);
     expect(() => engine.evaluate({ resources: [resource("aws", "eu-west-3", "sensitive")] })).toThrow("judged 0 of 1 resources");
+    expect(() => engine.evaluate({ resources: [resource("aws", "eu-west-3", "sensitive"), resource("ovh", "GRA7", "archive")] })).toThrow("judged 0 of 2 resources");
   });
 
   it("refuses an answer on classification keys that is not a list of keys", async () => {
     const engine = await tampered("souverain/main/prepare", [{ result: { classification_keys: { "data-classification": true }, coverage: {} } }]);
-    expect(() => engine.evaluate({ resources: [resource("aws", "eu-west-3", "sensitive")] })).toThrow("no classification keys");
+    expect(() => engine.evaluate({ resources: [resource("aws", "eu-west-3", "sensitive"), resource("aws", "eu-west-3", "public")] })).toThrow("no classification keys");
   });
 
   it("refuses an answer without exemption coverage", async () => {
     const engine = await tampered("souverain/main/prepare", [{ result: { classification_keys: [], coverage: { r1: { "sensitive-requires-secnumcloud": true } } } }]);
-    expect(() => engine.evaluate({ resources: [resource("aws", "eu-west-3", "sensitive")] })).toThrow("no exemption coverage");
+    expect(() => engine.evaluate({ resources: [resource("aws", "eu-west-3", "sensitive"), resource("aws", "eu-west-3", "public")] })).toThrow("no exemption coverage");
   });
 
 });

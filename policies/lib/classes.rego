@@ -56,7 +56,11 @@ known_synonym(value) := user_synonyms[value]
 
 known_synonym(value) := synonyms[value] if not user_synonyms[value]
 
-configured_keys := {text.key(k) | some k in settings.classification_tag_keys}
+# The default keys, already normalised (text.key of settings' defaults; lib_test checks they agree):
+# normalising costs more than the rest of a one-resource evaluation, which the pack makes per resource.
+default configured_keys := {"dataclassification", "classification", "confidentialite", "sensibilite", "mentiondeprotection"}
+
+configured_keys := {text.key(k) | some k in keys} if keys := data.config.classificationTags
 
 # Tag keys and values repeat across a batch: each distinct one is normalised once.
 tag_keys := {k |

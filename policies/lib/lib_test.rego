@@ -3,6 +3,7 @@ package souverain.lib_test
 import data.souverain.lib.catalog
 import data.souverain.lib.classes
 import data.souverain.lib.location
+import data.souverain.lib.settings
 import data.souverain.lib.text
 
 test_slug_folds_case_spaces_accents if text.slug("  Données_Personnelles ") == "donnees-personnelles"
@@ -240,4 +241,12 @@ test_declared_cloud_is_a_service_of_a_catalog_provider if {
 test_unknown_service_is_still_no_region if {
 	p := location.resolve({"cloud": "ovh", "service": "no-such-service"})
 	p.reason == "no-region"
+}
+
+test_default_configured_keys_are_the_normalised_defaults if {
+	classes.configured_keys == {text.key(k) | some k in settings.classification_tag_keys}
+}
+
+test_configured_keys_follow_the_configuration if {
+	classes.configured_keys == {"mentiondeprotection", "niveau"} with data.config as {"classificationTags": ["Mention de protection", "Niveau"]}
 }
