@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Engine } from "../dist/index.js";
+import { wasmEvaluator } from "../dist/wasm.js";
 import { catalogFile, root } from "./paths.mjs";
 
 const document = JSON.parse(readFileSync(process.argv[2], "utf8"));
@@ -23,12 +24,13 @@ engine.evaluate(document);
 const warmMs = performance.now() - again;
 
 const { loadPolicySync } = createRequire(import.meta.url)("@open-policy-agent/opa-wasm");
-const policy = loadPolicySync(readFileSync(`${root}/policies/compiled/souverain.wasm`));
-policy.setData({
+const loaded = loadPolicySync(readFileSync(`${root}/policies/compiled/souverain.wasm`));
+loaded.setData({
   catalog: JSON.parse(readFileSync(`${root}/${catalogFile}`, "utf8")),
   config: {},
   rule_metadata: JSON.parse(readFileSync(`${root}/policies/compiled/rules.json`, "utf8")),
 });
+const policy = wasmEvaluator(loaded);
 const plainStart = performance.now();
 let plainFindings = 0;
 for (let at = 0; at < document.resources.length; at += chunk) {

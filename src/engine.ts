@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { LoadedPolicy } from "@open-policy-agent/opa-wasm";
 import { assetPath, readJsonAsset } from "./assets.js";
 import type { Config } from "./config.js";
 import { EvaluationError, InputError } from "./errors.js";
 import type { CanonicalDocument, CanonicalResource } from "./model/canonical.js";
 import type { Finding, Localized, ResourceSummary, RuleMetadata, Verdict } from "./model/findings.js";
 import { assertValid } from "./schemas.js";
+import { wasmEvaluator, type WasmEvaluator } from "./wasm.js";
 
 /** Rule metadata read back from the Rego annotations at build time, keyed by rule id. */
 export const rules: Record<string, RuleMetadata> = readJsonAsset("policies", "compiled", "rules.json");
@@ -39,7 +39,7 @@ function policyData(config: Config, baseline: unknown[]): object {
   return { catalog, config, rule_metadata: rules, baseline };
 }
 
-const wasm = (): Buffer => readFileSync(assetPath("policies", "compiled", "souverain.wasm"));
+const compiledPolicy = (): Buffer => readFileSync(assetPath("policies", "compiled", "souverain.wasm"));
 
 /**
  * The compiled rules, loaded once, with the catalog and configuration set once.
@@ -47,7 +47,7 @@ const wasm = (): Buffer => readFileSync(assetPath("policies", "compiled", "souve
  */
 export class Engine {
   private constructor(
-    private readonly policy: LoadedPolicy,
+    private readonly wasm: WasmEvaluator,
     private readonly today: string,
   ) {}
 
@@ -62,9 +62,9 @@ export class Engine {
   /** For callers that cannot await, such as CDKTF validations during synth. */
   static createSync(options: EngineOptions = {}): Engine {
     assertValid("config", options.config ?? {}, "configuration");
-    const policy = loadPolicySync(wasm());
+    const policy = loadPolicySync(compiledPolicy());
     policy.setData(policyData(options.config ?? {}, options.baseline ?? []));
-    return new Engine(policy, options.today ?? new Date().toISOString().slice(0, 10));
+    return new Engine(wasmEvaluator(policy), options.today ?? new Date().toISOString().slice(0, 10));
   }
 
   /**
@@ -154,7 +154,7 @@ export class Engine {
   private call(input: object, entrypoint: string): unknown {
     let result: unknown;
     try {
-      result = this.policy.evaluate(input, entrypoint);
+      result = this.wasm.evaluate(input, entrypoint);
     } catch (error) {
       throw new EvaluationError(`policy evaluation failed: ${String(error)}`, { cause: error });
     }

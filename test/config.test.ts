@@ -171,7 +171,7 @@ describe("the engine fails closed", () => {
 
   it("turns a failure inside the wasm into an EvaluationError", async () => {
     const engine = await Engine.create({ today: TODAY });
-    (engine as unknown as { policy: { evaluate: () => never } }).policy.evaluate = () => {
+    (engine as unknown as { wasm: { evaluate: () => never } }).wasm.evaluate = () => {
       throw new Error("out of memory");
     };
     expect(() => engine.evaluate({ resources: [resource("aws", "eu-west-3", "public")] })).toThrow(EvaluationError);
@@ -180,7 +180,7 @@ describe("the engine fails closed", () => {
   /** An engine whose wasm answers `answer` at one entry point and the truth at the others. */
   async function tampered(entrypoint: string, answer: unknown): Promise<Engine> {
     const engine = await Engine.create({ today: TODAY });
-    const policy = (engine as unknown as { policy: { evaluate: (input: unknown, at: string) => unknown } }).policy;
+    const policy = (engine as unknown as { wasm: { evaluate: (input: unknown, at: string) => unknown } }).wasm;
     const truth = policy.evaluate.bind(policy);
     policy.evaluate = (input, at) => (at === entrypoint ? answer : truth(input, at));
     return engine;

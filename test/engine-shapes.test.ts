@@ -46,7 +46,7 @@ const CONFIG: Config = {
 
 /** The rules' own verdict on one resource, without the engine's shapes. */
 function plainResult(engine: Engine, resource: CanonicalResource): Verdict {
-  const policy = (engine as unknown as { policy: { evaluate: (input: unknown, at: string) => [{ result: Verdict }] } }).policy;
+  const policy = (engine as unknown as { wasm: { evaluate: (input: unknown, at: string) => [{ result: Verdict }] } }).wasm;
   return policy.evaluate({ resources: [resource], today: TODAY }, "souverain/main/result")[0].result;
 }
 
@@ -85,7 +85,7 @@ describe("judging distinct shapes once", () => {
   });
 
   it("judges far fewer shapes than resources, and names each resource in its own messages", () => {
-    const policy = (engine as unknown as { policy: { evaluate: (input: { resources?: unknown[] }, at: string) => unknown } }).policy;
+    const policy = (engine as unknown as { wasm: { evaluate: (input: { resources?: unknown[] }, at: string) => unknown } }).wasm;
     const truth = policy.evaluate.bind(policy);
     let judged = 0;
     policy.evaluate = (input, at) => {

@@ -5,7 +5,7 @@
  * of test/fixtures/pulumi-stand-ins take their place (see test/helpers/pulumi-cli.ts). The providers log
  * every real create, so a test can say what was created.
  */
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { LocalWorkspace, PulumiCommand } from "@pulumi/pulumi/automation/index.js";
 import { afterAll, describe, expect, it } from "vitest";
@@ -19,18 +19,7 @@ afterAll(() => rmSync(workspace.dir, { recursive: true, force: true }));
 const violations = (output: string) =>
   [...new Set([...output.matchAll(/- \[(mandatory|advisory)\]\s+(\S+)\s+\(([^)]+)\)/g)].map((m) => `${m[1]} ${m[2]} ${m[3]}`))].sort();
 
-/**
- * A fresh copy of an example (or of its Pulumi.yaml with another `program`) and a new stack, whose
- * configuration is the example's stack `config`. The file backend keeps stacks per project name:
- * every stack of this file has a name of its own.
- */
-function project(example: string, stack: string, options: { config?: string; program?: string } = {}): PulumiProgram {
-  const p = workspace.prepareProgram(example, options.program);
-  if (options.config) writeFileSync(join(p.dir, `Pulumi.${stack}.yaml`), readFileSync(join(repoRoot, "examples", example, `Pulumi.${options.config}.yaml`)));
-  const init = p.stackInit(stack);
-  expect(init.code, init.output).toBe(0);
-  return p;
-}
+const project = workspace.stack.bind(workspace);
 
 /** Resource names (the URN's last part) of what the provider stand-ins created during `run`. */
 function createdBy(run: () => void): string[] {

@@ -39,6 +39,12 @@ export interface PulumiWorkspace {
   run(args: string[], options: { cwd: string }): RunResult;
   /** A project from an example: its Pulumi*.yaml, and its compiled program or `program`, an ES module's source. */
   prepareProgram(example: string, program?: string): PulumiProgram;
+  /**
+   * A fresh copy of an example (or of its Pulumi.yaml with another `program`) and a new stack, whose
+   * configuration is the example's stack `config`. The file backend keeps stacks per project name:
+   * each test gives its stack a name of its own.
+   */
+  stack(example: string, stack: string, options?: { config?: string; program?: string }): PulumiProgram;
   /** What the provider stand-ins created in `pulumi up`s so far, in order. */
   createdResources(): CreatedResource[];
 }
@@ -92,6 +98,13 @@ export function createPulumiWorkspace(): PulumiWorkspace {
     dir,
     env,
     run,
+    stack(example, stack, options = {}) {
+      const p = this.prepareProgram(example, options.program);
+      if (options.config) writeFileSync(join(p.dir, `Pulumi.${stack}.yaml`), readFileSync(join(repoRoot, "examples", example, `Pulumi.${options.config}.yaml`)));
+      const init = p.stackInit(stack);
+      if (init.code !== 0) throw new Error(`pulumi stack init ${stack} failed:\n${init.output}`);
+      return p;
+    },
     createdResources: () =>
       existsSync(createLog) ? readFileSync(createLog, "utf8").trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as CreatedResource) : [],
     prepareProgram(example, program) {
