@@ -2,7 +2,7 @@
 // The main job on the bundled examples. Violating examples are meant to be blocked: each step says
 // what it expects, and the demo fails only when an outcome differs from that.
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -38,6 +38,12 @@ const blocked = (status) => status === 1;
 step("Canonical resources", process.execPath, [bin, "check", "examples/canonical", "--config", "examples/souverain.config.json", ...process.argv.slice(2)], {
   expect: blocked,
   explain: "the violating examples are blocked, as they should be.",
+});
+
+const htmlReport = join(root, "examples", "report.html");
+step("HTML report of the canonical examples, for the people who sign off a deploy", process.execPath, [bin, "check", "examples/canonical", "--config", "examples/souverain.config.json", "--format", "html", "--output", htmlReport, "--quiet"], {
+  expect: (s) => s === 1 && existsSync(htmlReport),
+  explain: `the report is in ${htmlReport}: open it in a browser (one file, no network request) or print it.`,
 });
 
 step("Compile the CDKTF and Pulumi examples", process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.examples.json"], {

@@ -94,7 +94,7 @@ export class Engine {
         resources[index] = { ...summary, index, id: resource.id };
         for (const f of judged.findings[k]!) {
           // Field by field rather than spread: this runs once per finding of plans of 100,000 resources.
-          const { exempt, exemptions } = covered(coverage, resource.id, f.policy);
+          const { exempt, exemptions } = covered(coverage, resource.id, f.policy, f.enforcement);
           findings.push({ enforcement: f.enforcement, exempt, exemptions, message: named(f.message, shape, resource), policy: f.policy, resource: resource.id });
         }
       }
@@ -219,21 +219,26 @@ function named(message: Localized, shape: Shape, resource: CanonicalResource): L
   return { en: fill(message.en), fr: fill(message.fr) };
 }
 
-/** By resource id, then rule id: whether exemptions cover the findings. Absent: not covered. */
-type Coverage = Record<string, Record<string, Pick<Finding, "exempt" | "exemptions">>>;
+/** By resource id, rule id and level: whether exemptions cover the findings. Absent: not covered. */
+type Coverage = Record<string, Record<string, Record<string, Pick<Finding, "exempt" | "exemptions">>>>;
 
 const NOT_COVERED: Pick<Finding, "exempt" | "exemptions"> = { exempt: false, exemptions: [] };
 
 // Own properties only: an id such as "constructor" must not reach Object.prototype.
-const covered = (coverage: Coverage, id: string, policy: string) =>
-  (Object.hasOwn(coverage, id) && Object.hasOwn(coverage[id]!, policy) ? coverage[id]![policy] : undefined) ?? NOT_COVERED;
+const covered = (coverage: Coverage, id: string, policy: string, level: string) => {
+  const byRule = Object.hasOwn(coverage, id) ? coverage[id]! : {};
+  const byLevel = Object.hasOwn(byRule, policy) ? byRule[policy]! : {};
+  return (Object.hasOwn(byLevel, level) ? byLevel[level] : undefined) ?? NOT_COVERED;
+};
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 const isCoverageMap = (value: unknown): value is Coverage =>
   isObject(value) &&
   Object.values(value).every((byRule) =>
-    isObject(byRule) && Object.values(byRule).every((c) => isObject(c) && typeof c.exempt === "boolean" && Array.isArray(c.exemptions)));
+    isObject(byRule) &&
+    Object.values(byRule).every((byLevel) =>
+      isObject(byLevel) && Object.values(byLevel).every((c) => isObject(c) && typeof c.exempt === "boolean" && Array.isArray(c.exemptions))));
 
 const isWellFormed = (f: Finding): boolean =>
   Boolean(rules[f.policy]) &&

@@ -4,9 +4,10 @@ import { assertValid } from "../src/schemas.js";
 import { Engine } from "../src/index.js";
 import { judge, resource } from "./helpers/engine.js";
 
-interface Region { country?: string; countries?: string[]; source: string; asOf: string }
+interface Region { country?: string; countries?: string[]; source: string; asOf: string; coordinates?: { lat: number; lon: number; place: string } }
 interface Provider {
   regions: Record<string, Region>;
+  regionPatterns?: (Region & { pattern: string })[];
   offers: { id: string; scope: { regions?: string[]; services?: string[] }; secnumcloud?: { status: string; qualifiedOn?: string }; hds?: { status: string }; homologation?: unknown }[];
   jurisdiction?: string;
   retired?: unknown;
@@ -41,6 +42,23 @@ describe("the catalog", () => {
 
   it("knows every country it places a region in", () => {
     for (const { r } of regions) for (const c of r.countries ?? [r.country!]) expect(catalog.countries).toHaveProperty(c);
+  });
+
+  it("places every region of one country on the map, within that country's rough bounds", () => {
+    const located = [...regions, ...Object.entries(catalog.providers).flatMap(([cloud, p]) => (p.regionPatterns ?? []).map((r) => ({ cloud, region: r.pattern, r })))]
+      .filter(({ r }) => r.country);
+    expect(located.length).toBeGreaterThan(100);
+    const missing = located.filter(({ r }) => !r.coordinates).map(({ cloud, region }) => `${cloud}/${region}`);
+    expect(missing).toEqual([]);
+    // A swapped latitude and longitude would put a European region in the sea or on another continent.
+    const europe = located.filter(({ r }) => catalog.countries[r.country!]?.eu || ["GB", "CH", "NO", "RS"].includes(r.country!));
+    for (const { cloud, region, r } of europe) {
+      expect([cloud, region, r.coordinates!.lat > 34 && r.coordinates!.lat < 72 && r.coordinates!.lon > -25 && r.coordinates!.lon < 45]).toEqual([cloud, region, true]);
+    }
+  });
+
+  it("gives no coordinates to a region of several countries: it is not one place", () => {
+    expect(regions.filter(({ r }) => r.countries && r.coordinates)).toEqual([]);
   });
 
   it("lists the qualified SecNumCloud offers of the facts sheet, and only those", () => {

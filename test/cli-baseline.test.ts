@@ -11,7 +11,7 @@ const config = join(repoRoot, "examples", "souverain.config.json");
 const accept = ["--accepted-by", "RSSI J. Dupont", "--expires", "2999-06-30", "--justification", "ADOPT-2026-1"];
 const report = (stdout: string) => JSON.parse(stdout) as {
   summary: { mandatory: number; advisory: number; exempt: number; accepted: number; blocked: boolean };
-  findings: { policy: string; resource: string; exempt: boolean; accepted: boolean; exemptions: { source?: string; acceptedBy?: string }[] }[];
+  findings: { policy: string; resource: string; enforcement: string; exempt: boolean; accepted: boolean; exemptions: { source?: string; acceptedBy?: string }[] }[];
 };
 
 describe("the baseline round trip", () => {
@@ -25,7 +25,7 @@ describe("the baseline round trip", () => {
     expect(before.summary.blocked).toBe(true);
     expect(baseline.version).toBe(1);
     expect(resolve(dir, baseline.$schema)).toBe(join(repoRoot, "schemas", "baseline.schema.json"));
-    expect(baseline.entries).toEqual(expected.map((f) => ({ rule: f.policy, resource: f.resource, acceptedBy: "RSSI J. Dupont", justification: "ADOPT-2026-1", expires: "2999-06-30" })));
+    expect(baseline.entries).toEqual(expected.map((f) => ({ rule: f.policy, resource: f.resource, enforcement: f.enforcement, acceptedBy: "RSSI J. Dupont", justification: "ADOPT-2026-1", expires: "2999-06-30" })));
     expect(written.stderr).toBe(`Baseline written to ${file}: ${expected.length} accepted findings\n`);
   });
 
@@ -63,7 +63,7 @@ describe("the baseline round trip", () => {
 });
 
 describe("entries the rules refuse", () => {
-  const finding = { rule: "sensitive-requires-secnumcloud", resource: "b1" };
+  const finding = { rule: "sensitive-requires-secnumcloud", resource: "b1", enforcement: "mandatory" };
   const input = write("one.json", { resources: [{ id: "b1", type: "aws_s3_bucket", cloud: "aws", region: "eu-west-3", tags: { "data-classification": "sensitive" } }] });
   const entry = { ...finding, acceptedBy: "RSSI", justification: "ADOPT-1", expires: "2999-01-01" };
   const run = (entries: unknown[]) => souverain(["check", input, "--baseline", write("b.json", { version: 1, entries }), "--format", "json"]);
@@ -99,5 +99,18 @@ describe("usage and input errors", () => {
   it("a baseline file that is not a baseline: exit 2 with the place", () => {
     expect(souverain(["check", violating, "--baseline", write("bad.json", { entries: "x" })]).stderr).toMatch(/bad\.json: \/: must have required property 'version'\n$|bad\.json: \/entries: must be array\n$/);
     expect(souverain(["check", violating, "--baseline", join(dir, "missing.json")])).toMatchObject({ code: 2, stderr: `souverain: ${join(dir, "missing.json")}: no such file\n` });
+  });
+});
+
+describe("an accepted finding that gets worse", () => {
+  it("is new: an advisory exposure accepted does not accept the same rule's mandatory breach", () => {
+    const atParis = write("paris.json", { resources: [{ id: "app-db", type: "aws_db_instance", cloud: "aws", region: "eu-west-3", tags: { "data-classification": "personal" } }] });
+    const inVirginia = write("virginia.json", { resources: [{ id: "app-db", type: "aws_db_instance", cloud: "aws", region: "us-east-1", tags: { "data-classification": "personal" } }] });
+    const file = join(dir, "worse.baseline.json");
+    expect(souverain(["check", atParis, "--write-baseline", file, ...accept]).code).toBe(0);
+    expect(JSON.parse(readFileSync(file, "utf8")).entries).toEqual([expect.objectContaining({ rule: "personal-stays-in-eu", resource: "app-db", enforcement: "advisory" })]);
+    const run = souverain(["check", inVirginia, "--baseline", file, "--format", "json"]);
+    expect(run.code).toBe(1);
+    expect(report(run.stdout).findings.filter((f) => f.policy === "personal-stays-in-eu" && !f.exempt)).toHaveLength(1);
   });
 });

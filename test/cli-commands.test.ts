@@ -118,7 +118,7 @@ describe("--help", () => {
       expect(run.stdout).not.toMatch(/ [:;]/);
     }
     expect(souverain(["--help", "--lang", "fr"]).stdout).toContain("Codes de sortie\u00a0: 0 rien ne bloque");
-    expect(souverain(["check", "--help", "-l", "fr"]).stdout.replace(/ *\n */g, " ")).toContain("(valeurs\u00a0: text, json, sarif, junit\u00a0; par défaut\u00a0: \"text\")");
+    expect(souverain(["check", "--help", "-l", "fr"]).stdout.replace(/ *\n */g, " ")).toContain("(valeurs\u00a0: text, json, sarif, junit, html, markdown\u00a0; par défaut\u00a0: \"text\")");
   });
 });
 

@@ -31,8 +31,8 @@ describe("souverain check: exit codes", () => {
   it("1 on a mandatory finding, with the rule, the resource and the basis", () => {
     const run = souverain("check", violating);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain("✖ sensitive-requires-secnumcloud  b1  [mandatory]");
-    expect(run.stdout).toContain("Basis: \"Cloud au centre\" doctrine, circulaire n°6404/SG");
+    expect(run.stdout).toContain("sensitive-requires-secnumcloud · Sensitive data requires a SecNumCloud-qualified offer in France (1)\n  Basis: \"Cloud au centre\" doctrine, circulaire n°6404/SG");
+    expect(run.stdout).toContain("  ✖ b1  [mandatory]\n    b1: sensitive data on Amazon Web Services eu-west-3");
     expect(run.stdout).toContain("→ BLOCKED");
   });
 
@@ -51,7 +51,8 @@ describe("souverain check: exit codes", () => {
   it("speaks French on request", () => {
     const run = souverain("check", violating, "--lang", "fr");
     expect(run.stdout).toContain("b1 : données sensibles sur Amazon Web Services eu-west-3 (Paris, France) : aucune offre qualifiée SecNumCloud ne la couvre.");
-    expect(run.stdout).toContain("Fondement : ".replace(" :", ":"));
+    expect(run.stdout).toContain("  Fondement\u00a0: Doctrine « Cloud au centre »");
+    expect(run.stdout).toContain("  ✖ b1  [bloquant]");
     expect(run.stdout).toContain("→ BLOQUÉ");
   });
 

@@ -4,7 +4,7 @@
  * examples/cdktf-*\/cdktf.out, which other suites read.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, symlinkSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { expect, it } from "vitest";
@@ -26,5 +26,7 @@ it("npm run demo prints findings and exit codes, and no stack trace", () => {
     expect(synth).toMatch(/^Error: App-level validation failed with the following errors:\n {2}\[[\w-]+\] souverain sensitive-requires-secnumcloud: /m);
     expect(synth).toContain("--> exit 1: synth failed on the violating stack");
   }
+  expect(output).toContain(`--> exit 1: the report is in ${join(copy, "examples", "report.html")}: open it in a browser`);
+  expect(readFileSync(join(copy, "examples", "report.html"), "utf8")).toMatch(/^<!DOCTYPE html>/);
   expect(output).toContain("Every example was judged as expected.");
 }, 300_000);

@@ -88,10 +88,18 @@ service_location(provider, service) := o.location if {
 # A system the user declares homologated for classified information: an offer of a provider the
 # configuration adds (never one of ours, which are commercial clouds) whose homologation says so.
 homologated_offers(id) := [o |
-	not data.catalog.providers[id]
+	not ours(id)
 	some o in object.get(settings.catalog_additions[id], "offers", [])
 	o.homologation.status == "homologated"
 ]
+
+# One of our clouds, by its id or one of its aliases: a user entry under "azurerm" is still Azure.
+ours(id) if data.catalog.providers[id]
+
+ours(id) if {
+	some p in data.catalog.providers
+	id in object.get(p, "aliases", [])
+}
 
 # An offer covers a placement when its scope names the region (or no regions) and the service (or none).
 covers(offer, region_id, service) if {

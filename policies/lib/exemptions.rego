@@ -26,7 +26,12 @@ problems(e) := {p | some check, p in checks; not passes(check, e)} if is_object(
 
 baseline_problems(e) := {"not an object"} if not is_object(e)
 
-baseline_problems(e) := problems(e) | {p | not accepted_by_someone(e); p := "acceptedBy must name who accepted the finding"} if is_object(e)
+baseline_problems(e) := (problems(e) | {p | not accepted_by_someone(e); p := "acceptedBy must name who accepted the finding"}) | {p |
+	not level_accepted(e)
+	p := "enforcement must be the level accepted, mandatory or advisory"
+} if is_object(e)
+
+level_accepted(e) if e.enforcement in {"mandatory", "advisory"}
 
 accepted_by_someone(e) if non_empty(e.acceptedBy)
 
@@ -107,6 +112,20 @@ covering(policy, resource_id) := [e |
 	e.rule == policy
 	e.resource == resource_id
 ]
+
+# Those that cover it at its level: a baseline entry accepts the finding at the level it was accepted
+# at, or a lesser one; an advisory exposure accepted does not accept the same rule's mandatory breach.
+covering_at(policy, resource_id, level) := [e |
+	some e in covering(policy, resource_id)
+	accepts(e, level)
+]
+
+accepts(e, _) if not e.source == "baseline"
+
+accepts(e, level) if {
+	e.source == "baseline"
+	e.enforcement in {level, "mandatory"}
+}
 
 # Of the given resource ids, those some valid exemption may cover: the ones they name exactly.
 named(ids) := {e.resource | some e in valid} & {id | some id in ids}

@@ -19,7 +19,7 @@ findings := [f |
 	f := finding(replace(name, "_", "-"), raw)
 ]
 
-finding(id, raw) := object.union(subject(raw, id), {"policy": id, "enforcement": enforcement, "message": raw.message}) if {
+finding(id, raw) := object.union(subject(raw, id, enforcement), {"policy": id, "enforcement": enforcement, "message": raw.message}) if {
 	enforcement := level(id, raw)
 	enforcement != "disabled"
 }
@@ -44,28 +44,28 @@ else := configured if {
 else := "mandatory"
 
 # Findings about a resource say whether a valid exemption covers them.
-subject(raw, policy) := object.union({"resource": id}, coverage_of(policy, id)) if {
+subject(raw, policy, level) := object.union({"resource": id}, coverage_of(policy, id, level)) if {
 	id := resources.view[raw.index].resource.id
 }
 
-coverage_of(policy, id) := {"exempt": count(covering) > 0, "exemptions": covering} if {
+coverage_of(policy, id, level) := {"exempt": count(covering) > 0, "exemptions": covering} if {
 	covering := [exemptions.shown(e) |
-		some e in exemptions.covering(policy, id)
+		some e in exemptions.covering_at(policy, id, level)
 	]
 }
 
 # Findings about the configuration name the exemption entry.
-subject(raw, _) := {"resource": sprintf("config:exemptions[%d]", [raw.exemption]), "exempt": false, "exemptions": []} if {
+subject(raw, _, _) := {"resource": sprintf("config:exemptions[%d]", [raw.exemption]), "exempt": false, "exemptions": []} if {
 	is_number(raw.exemption)
 }
 
 # Findings about the baseline name its entry.
-subject(raw, _) := {"resource": sprintf("config:baseline[%d]", [raw.baseline]), "exempt": false, "exemptions": []} if {
+subject(raw, _, _) := {"resource": sprintf("config:baseline[%d]", [raw.baseline]), "exempt": false, "exemptions": []} if {
 	is_number(raw.baseline)
 }
 
 # Findings about another part of the configuration (the catalog) name it.
-subject(raw, _) := {"resource": concat("", ["config:", raw.config]), "exempt": false, "exemptions": []} if {
+subject(raw, _, _) := {"resource": concat("", ["config:", raw.config]), "exempt": false, "exemptions": []} if {
 	is_string(raw.config)
 }
 
@@ -83,11 +83,14 @@ summaries := [{
 
 # souverain/main/prepare: what the engine (src/engine.ts) needs besides `result` to judge each
 # distinct shape of resource once, under a stand-in id: which of input.tag_keys the rules read the
-# value of, and, for each of input.ids that an exemption covers, its coverage by rule.
+# value of, and, for each of input.ids that an exemption covers, its coverage by rule and level.
 prepare := {
 	"classification_keys": [k | some k in input.tag_keys; classes.classification_key(k)],
 	"coverage": {id: by_rule |
 		some id in exemptions.named(input.ids)
-		by_rule := {p: coverage_of(p, id) | some p in exemptions.rule_ids; count(exemptions.covering(p, id)) > 0}
+		by_rule := {p: {level: coverage_of(p, id, level) | some level in {"mandatory", "advisory"}} |
+			some p in exemptions.rule_ids
+			count(exemptions.covering(p, id)) > 0
+		}
 	},
 }

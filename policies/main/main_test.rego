@@ -74,14 +74,14 @@ test_every_finding_has_words_in_both_languages if {
 
 test_baseline_entry_covers_and_says_who_accepted if {
 	[f] := main.result.findings with input as {"today": "2026-11-23", "resources": [res("r", "aws", "eu-west-3", "sensitive")]}
-		with data.baseline as [{"rule": "sensitive-requires-secnumcloud", "resource": "r", "acceptedBy": "RSSI", "justification": "ADOPT-1", "expires": "2026-12-31"}]
+		with data.baseline as [{"rule": "sensitive-requires-secnumcloud", "resource": "r", "enforcement": "mandatory", "acceptedBy": "RSSI", "justification": "ADOPT-1", "expires": "2026-12-31"}]
 	f.exempt == true
 	f.exemptions == [{"justification": "ADOPT-1", "expires": "2026-12-31", "source": "baseline", "acceptedBy": "RSSI"}]
 }
 
 test_expired_baseline_entry_is_a_finding_about_the_baseline if {
 	fs := main.result.findings with input as {"today": "2027-01-15", "resources": [res("r", "aws", "eu-west-3", "sensitive")]}
-		with data.baseline as [{"rule": "sensitive-requires-secnumcloud", "resource": "r", "acceptedBy": "RSSI", "justification": "ADOPT-1", "expires": "2026-12-31"}]
+		with data.baseline as [{"rule": "sensitive-requires-secnumcloud", "resource": "r", "enforcement": "mandatory", "acceptedBy": "RSSI", "justification": "ADOPT-1", "expires": "2026-12-31"}]
 	{[f.policy, f.exempt, f.resource] | some f in fs} == {
 		["sensitive-requires-secnumcloud", false, "r"],
 		["exemption-must-be-valid", false, "config:baseline[0]"],
@@ -130,7 +130,28 @@ test_prepare_gives_coverage_by_id_and_rule if {
 	]
 	p := main.prepare with input as {"tag_keys": [], "ids": ["a", "b", "c"], "today": "2026-11-24"}
 		with data.config as {"exemptions": entries}
-	p.coverage == {"a": {"sensitive-requires-secnumcloud": {"exempt": true, "exemptions": [{"justification": "T-1", "expires": "2027-01-01"}]}}}
+	covered := {"exempt": true, "exemptions": [{"justification": "T-1", "expires": "2027-01-01"}]}
+	p.coverage == {"a": {"sensitive-requires-secnumcloud": {"mandatory": covered, "advisory": covered}}}
+}
+
+# A baseline entry accepts its rule's findings at the level it was accepted at, not a worse one.
+test_prepare_gives_baseline_coverage_by_level if {
+	entry := {"rule": "personal-stays-in-eu", "resource": "a", "enforcement": "advisory", "acceptedBy": "RSSI", "justification": "ADOPT-1", "expires": "2027-01-01"}
+	p := main.prepare with input as {"tag_keys": [], "ids": ["a"], "today": "2026-11-24"}
+		with data.baseline as [entry]
+	p.coverage.a["personal-stays-in-eu"].advisory.exempt
+	not p.coverage.a["personal-stays-in-eu"].mandatory.exempt
+}
+
+test_an_advisory_acceptance_does_not_accept_a_mandatory_finding if {
+	entry := {"rule": "personal-stays-in-eu", "resource": "r", "enforcement": "advisory", "acceptedBy": "RSSI", "justification": "ADOPT-1", "expires": "2027-01-01"}
+	[f] := [f |
+		some f in main.result.findings with input as {"today": "2026-11-24", "resources": [res("r", "aws", "us-east-1", "personal")]}
+			with data.baseline as [entry]
+		f.policy == "personal-stays-in-eu"
+	]
+	f.enforcement == "mandatory"
+	not f.exempt
 }
 
 test_unused_exemptions_are_advisory_findings_about_the_configuration if {

@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import { readJsonFile } from "../json.js";
 import { assertValid } from "../schemas.js";
 import { schemaPointer } from "./init.js";
+import type { Enforcement } from "../model/findings.js";
 import type { ReportedFinding } from "./report.js";
 
 /**
@@ -13,6 +14,8 @@ import type { ReportedFinding } from "./report.js";
 export interface BaselineEntry {
   rule: string;
   resource: string;
+  /** The level accepted: an advisory finding accepted does not accept the same rule's mandatory one. */
+  enforcement: Enforcement;
   acceptedBy: string;
   justification: string;
   expires: string;
@@ -45,8 +48,11 @@ export function baselineOf(findings: ReportedFinding[], acceptance: Acceptance):
     if (f.resource.startsWith("config:") || (f.exempt && !f.accepted)) continue;
     const accepted = f.exemptions.find((e) => e.source === "baseline");
     const key = JSON.stringify([f.policy, f.resource]);
-    if (!entries.has(key)) {
-      entries.set(key, { rule: f.policy, resource: f.resource, ...(accepted ? { acceptedBy: accepted.acceptedBy!, justification: accepted.justification, expires: accepted.expires } : acceptance) });
+    const entry = entries.get(key);
+    if (!entry) {
+      entries.set(key, { rule: f.policy, resource: f.resource, enforcement: f.enforcement, ...(accepted ? { acceptedBy: accepted.acceptedBy!, justification: accepted.justification, expires: accepted.expires } : acceptance) });
+    } else if (f.enforcement === "mandatory") {
+      entry.enforcement = "mandatory";
     }
   }
   return [...entries.values()];

@@ -19,7 +19,7 @@ export const EXIT = { ok: 0, blocked: 1, error: 2 } as const;
 
 const version = (JSON.parse(readFileSync(assetPath("package.json"), "utf8")) as { version: string }).version;
 
-type Format = "text" | "json" | "sarif" | "junit";
+type Format = "text" | "json" | "sarif" | "junit" | "html" | "markdown";
 
 interface CheckOptions {
   format: Format;
@@ -27,6 +27,7 @@ interface CheckOptions {
   config?: string;
   lang?: Lang;
   color: boolean;
+  quiet: boolean;
   allPlacements: boolean;
   baseline?: string;
   writeBaseline?: string;
@@ -39,7 +40,7 @@ interface CheckOptions {
  * The report in the chosen format, through `write`: the JSON one in pieces, never one huge string. Each
  * format's module is loaded only when asked for, as are the other commands' below.
  */
-async function emit(report: Report, options: CheckOptions, write: (text: string) => void, text: () => string): Promise<void> {
+async function emit(report: Report, options: CheckOptions, config: Config, write: (text: string) => void, text: () => string): Promise<void> {
   if (options.format === "json") {
     const { writeJsonReport } = await import("./json-report.js");
     writeJsonReport(report, options.allPlacements, (piece) => write(jsonForTerminal(piece)));
@@ -47,6 +48,10 @@ async function emit(report: Report, options: CheckOptions, write: (text: string)
     write((await import("./sarif.js")).formatSarif(report));
   } else if (options.format === "junit") {
     write((await import("./junit.js")).formatJunit(report));
+  } else if (options.format === "html") {
+    write((await import("./html.js")).formatHtml(report, { config, ...(options.config ? { configFile: options.config } : {}) }));
+  } else if (options.format === "markdown") {
+    write((await import("./markdown.js")).formatMarkdown(report, { config, ...(options.config ? { configFile: options.config } : {}) }));
   } else {
     write(text());
   }
@@ -99,18 +104,18 @@ async function check(paths: string[], options: CheckOptions): Promise<number> {
     process.stderr.write(`Baseline written to ${forTerminal(options.writeBaseline)}: ${entries.length} accepted findings\n`);
     report = await judge(inputs, config, entries, lang, { config: configFile, baseline: options.writeBaseline });
   }
-  const text = () => formatText(report, useColour(options.color));
+  const text = () => formatText(report, useColour(options.color), options.quiet);
   if (options.output) {
     // The file gets the report; the terminal still gets the readable one.
     const file = openSync(options.output, "w");
     try {
-      await emit(report, options, (piece) => writeSync(file, piece), () => formatText(report, false));
+      await emit(report, options, config, (piece) => writeSync(file, piece), () => formatText(report, false));
     } finally {
       closeSync(file);
     }
     process.stdout.write(text() + `Report (${options.format}) written to ${forTerminal(options.output)}\n`);
   } else {
-    await emit(report, options, (piece) => process.stdout.write(piece), text);
+    await emit(report, options, config, (piece) => process.stdout.write(piece), text);
   }
   return report.summary.blocked ? EXIT.blocked : EXIT.ok;
 }
@@ -138,8 +143,9 @@ function program(lang: Lang): Command {
     .command("check")
     .description(w.check)
     .argument("<inputs...>", w.inputs)
-    .addOption(new Option("-f, --format <format>", w.format).choices(["text", "json", "sarif", "junit"]).default("text"))
+    .addOption(new Option("-f, --format <format>", w.format).choices(["text", "json", "sarif", "junit", "html", "markdown"]).default("text"))
     .option("-o, --output <file>", w.output)
+    .option("-q, --quiet", w.quiet, false)
     .option("--all-placements", w.allPlacements, false)
     .option("-c, --config <file>", w.config)
     .addOption(langOption())

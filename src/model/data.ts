@@ -64,6 +64,11 @@ const MAY_HOLD_DATA = new RegExp(
     "^aws_cloudwatch_log_(account|data_protection)_policy$",
     "^aws_sns_topic_data_protection_policy$",
     "^azurerm_\\w+_(auditing|security_alert)_policy$",
+    // Logs they can send when configured (flow logs, firewall and NAT logs, DNS query logs).
+    "^google_compute_(subnetwork|firewall|router_nat)$",
+    "^google_dns_(policy|managed_zone)$",
+    // Traffic mirroring: copies of the packets go to a collector.
+    "_tap(_configuration)?$",
   ].join("|"),
 );
 
@@ -78,9 +83,10 @@ const snake = (name: string): string =>
   (name.charAt(0).toUpperCase() + name.slice(1)).match(/[A-Z]+[0-9]*(?![a-z])|[A-Z][a-z0-9]*|[0-9]+/g)?.map((w) => w.toLowerCase()).join("_") ?? name.toLowerCase();
 
 /**
- * The Terraform names a Pulumi type may have: with its module ("aws:iam/role:Role" -> aws_iam_role) or
- * without (aws:ec2/securityGroupRule -> aws_security_group_rule, azure-native:network:VirtualNetwork ->
- * azurerm_virtual_network); the "V2" of renamed resources dropped (aws:s3/bucketVersioningV2).
+ * The Terraform names a Pulumi type may have: with its module ("aws:iam/role:Role" -> aws_iam_role) and,
+ * for AWS's EC2 family and Azure, without (aws:ec2/securityGroupRule -> aws_security_group_rule,
+ * azure-native:network:VirtualNetwork -> azurerm_virtual_network); the "V2" of renamed resources dropped
+ * (aws:s3/bucketVersioningV2).
  */
 export function terraformNames(pulumiType: string): string[] {
   const [pkg = "", path = ""] = pulumiType.split(":");
@@ -89,7 +95,10 @@ export function terraformNames(pulumiType: string): string[] {
   // aws:s3/bucketVersioningV2 has module "s3"; azure-native:network:VirtualNetwork names it in its type name.
   const [module, name] = path.includes("/") ? path.split("/") : [path, pulumiType.split(":")[2] ?? ""];
   const base = snake(name!.replace(/V2$/, ""));
-  return [`${provider}_${snake(module!)}_${base}`, `${provider}_${base}`];
+  // Without the module only where Terraform drops it: AWS's EC2 family, Azure's namespaces. Elsewhere
+  // the module-less name is another resource (aws:location/routeCalculation is not a route table).
+  const moduleLess = (pkg === "aws" && module === "ec2") || pkg === "azure-native" || pkg === "azure";
+  return moduleLess ? [`${provider}_${snake(module!)}_${base}`, `${provider}_${base}`] : [`${provider}_${snake(module!)}_${base}`];
 }
 
 /**

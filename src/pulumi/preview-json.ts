@@ -87,13 +87,17 @@ const ALL_UNKNOWN = new Proxy({}, { get: () => UNKNOWN_SENTINEL });
  * which the preview's `config` holds; an explicit provider the preview does not show (unchanged, without
  * --show-sames) is unknown, never guessed.
  */
+// Pulumi names a default provider "default" or "default_<version>" ("default_7_0_0"); a provider of
+// the program named "default-us" is not one.
+const isDefaultProvider = (name: string): boolean => name === "default" || /^default_\d+(_\d+)*(_[0-9A-Za-z]+)*$/.test(name);
+
 function providerOf(reference: string, states: Map<string, State>, config: Record<string, unknown>): NonNullable<PulumiResource["provider"]> {
   const urn = providerUrn(reference);
   const type = urn.split("::")[2] ?? "pulumi:providers:unknown";
   const shown = states.get(urn);
   let props: Record<string, unknown>;
   if (shown) props = shown.inputs ?? {};
-  else if (nameOf(urn).startsWith("default")) {
+  else if (isDefaultProvider(nameOf(urn))) {
     const pkg = packageOf(type);
     props = Object.fromEntries(Object.entries(config).filter(([k]) => k.startsWith(`${pkg}:`)).map(([k, v]) => [k.slice(pkg.length + 1), v]));
   } else props = ALL_UNKNOWN;

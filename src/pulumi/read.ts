@@ -57,14 +57,18 @@ export function readTags(object: unknown, key: string): Read<Record<string, stri
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const item = read(value, String(i));
-      if (!item.known) continue;
-      if (typeof item.value === "string") {
+      // An element, or its key, only known after the update (or secret) may be the classification: "*"
+      // says so to the rules, which believe it only where no readable classification tag is.
+      if (!item.known) {
+        tags["*"] = UNKNOWN_TAG;
+      } else if (typeof item.value === "string") {
         const [k, ...rest] = item.value.split(/[=:]/);
         if (k) tags[k] = rest.join("=");
       } else if (item.value && typeof item.value === "object") {
         const k = readString(item.value, "key");
         const v = readString(item.value, "value");
-        if (k.known && k.value) tags[k.value] = v.known ? v.value ?? "" : "";
+        if (!k.known) tags["*"] = UNKNOWN_TAG;
+        else if (k.value) tags[k.value] = v.known ? v.value ?? "" : UNKNOWN_TAG;
       }
     }
     return { known: true, value: tags };

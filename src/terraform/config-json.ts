@@ -44,8 +44,9 @@ function resolve(value: unknown, variables: TerraformJson["variable"]): { known:
     return { known: items.every((i) => i.known), value: items.map((i) => i.value) };
   }
   if (value && typeof value === "object") {
-    const entries = Object.entries(value).filter(([k]) => k !== "//").map(([k, v]) => [k, resolve(v, variables)] as const);
-    return { known: entries.every(([, r]) => r.known), value: Object.fromEntries(entries.map(([k, r]) => [k, r.value])) };
+    // A key written as an expression is only known after apply, as a value would be.
+    const entries = Object.entries(value).filter(([k]) => k !== "//").map(([k, v]) => [k.includes("${") ? UNKNOWN_VALUE : k, resolve(v, variables)] as const);
+    return { known: entries.every(([k, r]) => r.known && k !== UNKNOWN_VALUE), value: Object.fromEntries(entries.map(([k, r]) => [k, r.value])) };
   }
   return { known: true, value };
 }

@@ -130,8 +130,11 @@ function readTagAttributes(r: TerraformResource, attributes: readonly string[]):
     if (isPlaceholder(value)) flag(value);
     else if ((value === undefined || value === null) && r.unknown(attribute)) flag(UNKNOWN_VALUE);
     if (value === undefined || value === null || isPlaceholder(value)) continue;
-    // A list of "k=v" with an element only known after apply: that element may be the classification.
-    const stand = Array.isArray(value) ? value.find(isPlaceholder) : undefined;
+    // An element of a list, or a key (of a map, of a {key, value} block), only known after apply: it may
+    // be the classification.
+    const stand = Array.isArray(value)
+      ? value.map((v) => (isPlaceholder(v) ? v : (v as { key?: unknown } | null)?.key)).find(isPlaceholder)
+      : typeof value === "object" ? Object.keys(value).find(isPlaceholder) : undefined;
     if (stand) flag(stand);
     const read = tagsOf(Array.isArray(value) ? value.filter((v) => !isPlaceholder(v)) : value);
     if (!read) continue;

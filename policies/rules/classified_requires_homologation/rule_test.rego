@@ -45,6 +45,12 @@ test_homologation_on_a_catalog_cloud_counts_for_nothing if {
 	fires(res("ovh", "GRA7", "secret")) with data.config as {"catalog": {"providers": {"ovh": {"source": "user", "offers": [{"id": "x", "name": "x", "scope": {}, "homologation": homologation}]}}}}
 }
 
+# "azurerm" is an alias of our Azure: a user entry under it is Azure, not a system of the user's own.
+test_homologation_under_an_alias_of_a_catalog_cloud_counts_for_nothing if {
+	entry := object.union(system.catalog.providers["si-dr-secret"], {"regions": {"francecentral": {"country": "FR", "source": "x", "asOf": "2026-03-01"}}})
+	fires(res("azurerm", "francecentral", "secret")) with data.config as {"catalog": {"providers": {"azurerm": entry}}}
+}
+
 test_copy_off_the_system_fires if {
 	r := object.union(res("si-dr-secret", "salle-1", "secret"), {"copies": [{"kind": "backup", "cloud": "ovh", "region": "GRA7"}]})
 	fires(r) with data.config as system

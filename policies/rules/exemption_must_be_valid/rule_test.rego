@@ -70,7 +70,7 @@ test_invisible_resource_is_empty if {
 	contains(f.message.en, "resource must be a non-empty string")
 }
 
-accepted := {"rule": "archives-stay-in-france", "resource": "r", "acceptedBy": "RSSI J. Dupont", "justification": "ADOPT-1", "expires": "2027-01-01"}
+accepted := {"rule": "archives-stay-in-france", "resource": "r", "enforcement": "mandatory", "acceptedBy": "RSSI J. Dupont", "justification": "ADOPT-1", "expires": "2027-01-01"}
 
 baseline_findings(entries, today) := fs if {
 	fs := rule.findings with data.baseline as entries
@@ -115,8 +115,13 @@ test_expired_or_malformed_entries_are_not_also_stale if {
 }
 
 test_a_stale_baseline_entry_is_named if {
-	entry := object.union(valid, {"acceptedBy": "rssi@example.gouv.fr"})
+	entry := object.union(valid, {"acceptedBy": "rssi@example.gouv.fr", "enforcement": "mandatory"})
 	[u] := [u | some u in unused([], [entry], [])]
 	u.baseline == 0
 	contains(u.message.en, "accepted by rssi@example.gouv.fr")
+}
+
+test_a_baseline_entry_without_its_level_is_malformed if {
+	[f] := [f | some f in baseline_findings([object.remove(accepted, ["enforcement"])], "2026-11-23")]
+	contains(f.message.en, "enforcement must be the level accepted")
 }
