@@ -140,8 +140,13 @@ describe("look-alikes outside France", () => {
     ["oracle", "eu-madrid-2", "ES"],
     ["azure", "swedensouth", "SE"],
     ["azure", "denmarkeast", "DK"],
+    ["ovh", "EU-WEST-LZ-LUX-A", "LU"],
   ])("%s %s is in %s", (cloud, region, country) => {
     expect(placement(cloud, region)).toMatchObject({ known: true, in_france: "no", countries: [country] });
+  });
+
+  it("an OVHcloud local zone no source gives is not guessed from its name", () => {
+    expect(placement("ovh", "EU-WEST-LZ-MRS-A")).toMatchObject({ known: false, reason: "unknown-region" });
   });
 
   it("the same code is France at Outscale and London at AWS", () => {
