@@ -166,7 +166,6 @@ interface Shape {
   representative: CanonicalResource;
   /** Indexes of the resources of this shape, in input order. */
   members: number[];
-  hasName: boolean;
 }
 
 /**
@@ -189,7 +188,7 @@ function distinctShapes(resources: CanonicalResource[], readKeys: Set<string>): 
       const k = shapes.length;
       shape.id = idToken(k);
       if (typeof name === "string") shape.name = nameToken(k);
-      found = { representative: shape, members: [], hasName: typeof name === "string" };
+      found = { representative: shape, members: [] };
       byKey.set(key, found);
       shapes.push(found);
     }
@@ -213,7 +212,7 @@ function named(message: Localized, shape: Shape, resource: CanonicalResource): L
   const k = shapeOf(shape.representative.id);
   const fill = (text: string) => {
     let filled = text.replaceAll(idToken(k), resource.id);
-    if (shape.hasName) filled = filled.replaceAll(nameToken(k), resource.name!);
+    if (shape.representative.name !== undefined) filled = filled.replaceAll(nameToken(k), resource.name!);
     return filled;
   };
   return { en: fill(message.en), fr: fill(message.fr) };
@@ -248,7 +247,8 @@ const isWellFormed = (f: Finding): boolean =>
   typeof f.message?.fr === "string" &&
   typeof f.exempt === "boolean";
 
-const isAboutConfig = (finding: Finding): boolean => finding.resource.startsWith("config:");
+/** A finding about the configuration (an exemption, the baseline, the catalog), not about a resource. */
+export const isAboutConfig = (finding: Finding): boolean => finding.resource.startsWith("config:");
 
 const nfc = (text: string): string => (/[^\x00-\x7f]/.test(text) ? text.normalize("NFC") : text);
 

@@ -1,5 +1,5 @@
 import { loadConfigFile, type Config } from "../config.js";
-import { Engine } from "../engine.js";
+import type { Engine } from "../engine.js";
 import { InputError } from "../errors.js";
 import { readJsonAsset } from "../assets.js";
 
@@ -15,11 +15,12 @@ function classNames(): string[] {
 /**
  * `defaultClassification` must name a class, or every unclassified resource would carry a value that
  * names none. Which values name a class (spellings, the user's classAliases) is the rules' decision:
- * they are asked about one resource with nothing of its own, which the default alone classifies.
+ * `engine`, made with `config`, is asked about one resource with nothing of its own, which the default
+ * alone classifies.
  */
-export async function assertDefaultClassification(config: Config, file: string | undefined): Promise<void> {
+export function assertDefaultClassification(engine: Engine, config: Config, file: string | undefined): void {
   if (config.defaultClassification === undefined) return;
-  const [probe] = (await Engine.create({ config })).evaluate({ resources: [{ id: "default-classification", type: "default-classification", cloud: null, region: null }] }, file ?? "configuration").resources;
+  const [probe] = engine.evaluate({ resources: [{ id: "default-classification", type: "default-classification", cloud: null, region: null }] }, file ?? "configuration").resources;
   const unnamed = probe?.unrecognizedClasses ?? [];
   if (probe && probe.classes.length > 0 && unnamed.length === 0) return;
   const names = [...classNames(), ...Object.keys(config.classAliases ?? {})];

@@ -72,8 +72,7 @@ interface Sources {
   baseline: string;
 }
 
-async function judge(inputs: Input[], config: Config, baseline: unknown[] | undefined, lang: Lang, sources: Sources): Promise<Report> {
-  const engine = await Engine.create({ config, ...(baseline ? { baseline } : {}) });
+function judge(engine: Engine, inputs: Input[], lang: Lang, sources: Sources): Report {
   const judged = inputs.map(({ file, format, description, document, empty }) => ({
     file,
     format,
@@ -92,17 +91,19 @@ async function judge(inputs: Input[], config: Config, baseline: unknown[] | unde
 async function check(paths: string[], options: CheckOptions): Promise<number> {
   const config = loadConfiguration(options.config);
   const accepting = options.writeBaseline ? acceptance(options) : undefined;
-  await assertDefaultClassification(config, options.config);
+  const baseline = options.baseline ? loadBaseline(options.baseline) : undefined;
+  const engine = await Engine.create({ config, ...(baseline ? { baseline } : {}) });
+  assertDefaultClassification(engine, config, options.config);
   const inputs = paths.flatMap(expand).map((file) => readInput(file, config));
   const lang = options.lang ?? config.lang ?? langFromEnvironment();
   const configFile = options.config ?? "configuration";
-  let report = await judge(inputs, config, options.baseline ? loadBaseline(options.baseline) : undefined, lang, { config: configFile, baseline: options.baseline ?? "baseline" });
+  let report = judge(engine, inputs, lang, { config: configFile, baseline: options.baseline ?? "baseline" });
   if (options.writeBaseline && accepting) {
     // The new baseline is then judged like any other: this run reports what it does not accept.
     const entries = baselineOf(report.findings, accepting);
     writeBaseline(options.writeBaseline, entries);
     process.stderr.write(`Baseline written to ${forTerminal(options.writeBaseline)}: ${entries.length} accepted findings\n`);
-    report = await judge(inputs, config, entries, lang, { config: configFile, baseline: options.writeBaseline });
+    report = judge(await Engine.create({ config, baseline: entries }), inputs, lang, { config: configFile, baseline: options.writeBaseline });
   }
   const text = () => formatText(report, useColour(options.color), options.quiet);
   if (options.output) {

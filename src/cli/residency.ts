@@ -1,6 +1,6 @@
 import type { Config } from "../config.js";
 import type { Lang, Placement, Proof } from "../model/findings.js";
-import { builtInCatalog } from "./catalog.js";
+import { builtInCatalog, type Catalog } from "./catalog.js";
 import type { Report, ReportedFinding } from "./report.js";
 
 /**
@@ -60,8 +60,8 @@ function decisionOf(findings: ReportedFinding[]): Decision {
 }
 
 /** Coordinates of a catalog region: the configuration's catalog first (it overrides), then the built-in one. */
-function locator(config: Config): (cloud: string | null, region: string | null | undefined) => Point | undefined {
-  const catalogs = [(config.catalog?.providers ?? {}) as Record<string, Provider>, builtInCatalog().providers as Record<string, Provider>];
+function locator(config: Config, catalog: Catalog): (cloud: string | null, region: string | null | undefined) => Point | undefined {
+  const catalogs = [(config.catalog?.providers ?? {}) as Record<string, Provider>, catalog.providers as Record<string, Provider>];
   // A large estate repeats a few regions: each is looked up once.
   const found = new Map<string, Point | undefined>();
   const lookUp = (name: string, code: string): Point | undefined => {
@@ -89,7 +89,8 @@ export function countryName(code: string, lang: Lang): string {
 }
 
 export function residency(report: Report, config: Config): Residency {
-  const locate = locator(config);
+  const catalog = builtInCatalog();
+  const locate = locator(config, catalog);
   const byResource = new Map<string, ReportedFinding[]>();
   const key = (file: string, id: string) => `${file}\u0000${id}`;
   for (const f of report.findings) {
@@ -137,7 +138,7 @@ export function residency(report: Report, config: Config): Residency {
     byRule: [...rules.values()].sort((a, b) => b.mandatory - a.mandatory || b.advisory - a.advisory || a.policy.localeCompare(b.policy)),
     byClass: [...classes.values()].sort((a, b) => b.resources - a.resources || a.name.localeCompare(b.name)),
     other: [...byResource.values()].flat(),
-    catalogAsOf: builtInCatalog().asOf,
+    catalogAsOf: catalog.asOf,
   };
 }
 

@@ -8,7 +8,7 @@ import {
 } from "@pulumi/policy";
 import { readJsonAsset } from "../assets.js";
 import { validateConfig, type Config } from "../config.js";
-import { Engine, rules } from "../engine.js";
+import { Engine, isAboutConfig, rules } from "../engine.js";
 import type { CanonicalResource } from "../model/canonical.js";
 import type { Finding, Lang, RuleMetadata, Verdict } from "../model/findings.js";
 import type { PulumiResource } from "./resolve.js";
@@ -158,7 +158,6 @@ function report(finding: Finding, rule: RuleMetadata, judgement: Judgement, repo
 }
 
 const findingKey = (f: Finding) => JSON.stringify([f.policy, f.resource, f.message.en, f.enforcement, f.exempt]);
-const isAboutConfig = (f: Finding) => f.resource.startsWith("config:");
 
 /** Never a silent pass, even when the settings policy that reports errors is disabled. */
 const blocked = (error: string, reportViolation: ReportViolation, urn?: string) =>
