@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Engine } from "../dist/index.js";
 import { wasmEvaluator } from "../dist/wasm.js";
-import { catalogFile, root } from "./paths.mjs";
+import { catalogFile, languages, root, wordsFile } from "./paths.mjs";
 
 const document = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const chunk = Number(process.argv[3]);
@@ -29,6 +29,7 @@ loaded.setData({
   catalog: JSON.parse(readFileSync(`${root}/${catalogFile}`, "utf8")),
   config: {},
   rule_metadata: JSON.parse(readFileSync(`${root}/policies/compiled/rules.json`, "utf8")),
+  words: Object.fromEntries(languages.map((l) => [l, JSON.parse(readFileSync(`${root}/${wordsFile(l)}`, "utf8"))])),
 });
 const policy = wasmEvaluator(loaded);
 const plainStart = performance.now();

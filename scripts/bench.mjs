@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureOpa } from "./opa.mjs";
-import { catalogFile, regoSources, root } from "./paths.mjs";
+import { catalogFile, languages, regoSources, root, wordsFile } from "./paths.mjs";
 
 const COUNT = Number(process.env.BENCH_RESOURCES ?? 10_000);
 
@@ -68,6 +68,7 @@ try {
       catalog: JSON.parse(readFileSync(join(root, catalogFile), "utf8")),
       config: {},
       rule_metadata: JSON.parse(readFileSync(join(root, "policies/compiled/rules.json"), "utf8")),
+      words: Object.fromEntries(languages.map((l) => [l, JSON.parse(readFileSync(join(root, wordsFile(l)), "utf8"))])),
     }));
     const nativeRun = (input, query) => {
       writeFileSync(inputFile, JSON.stringify(input));

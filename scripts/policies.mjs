@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { createRequire } from "node:module";
 import { OPA_VERSION, opa, opaPath } from "./opa.mjs";
-import { catalogFile, compiled, entrypoints, regoSources, root } from "./paths.mjs";
+import { catalogFile, compiled, entrypoints, languages, regoSources, root, wordsFile } from "./paths.mjs";
 
 const MIN_COVERAGE = 90;
 const require = createRequire(import.meta.url);
@@ -44,11 +44,14 @@ function ruleMetadata() {
     const pkg = path.map((p) => p.value).slice(1).join(".");
     const id = pkg.split(".").pop().replaceAll("_", "-");
     if (!/^\d{4}-\d{2}-\d{2}$/.test(String(a.custom?.last_reviewed))) throw new Error(`rule ${id}: METADATA custom.last_reviewed must be a quoted date "YYYY-MM-DD"`);
+    for (const field of ["title_fr", "description_fr"]) {
+      if (typeof a.custom?.[field] !== "string") throw new Error(`rule ${id}: METADATA custom.${field} must give the ${field.slice(0, -3)} in French`);
+    }
     rules[id] = {
       id,
       package: pkg,
-      title: a.title,
-      description: a.description.trim(),
+      title: { en: a.title, fr: a.custom.title_fr },
+      description: { en: a.description.trim(), fr: a.custom.description_fr },
       enforcement: a.custom.enforcement,
       classes: a.custom.classes,
       basis: a.custom.basis,
@@ -114,7 +117,7 @@ function check() {
   opa(["check", "--strict", "--capabilities", at("policies/compiled/capabilities.json"), ...regoSources.map((p) => at(p))]);
   console.log("opa check --strict: clean");
 
-  const data = [`catalog:${at(catalogFile)}`, `rule_metadata:${at("policies/compiled/rules.json")}`];
+  const data = [`catalog:${at(catalogFile)}`, `rule_metadata:${at("policies/compiled/rules.json")}`, ...languages.map((l) => `words.${l}:${at(wordsFile(l))}`)];
   const sources = regoSources.map((p) => at(p));
   let results;
   try {

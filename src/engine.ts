@@ -7,6 +7,7 @@ import type { CanonicalDocument, CanonicalResource } from "./model/canonical.js"
 import type { Finding, Localized, ResourceSummary, RuleMetadata, Verdict } from "./model/findings.js";
 import { assertValid } from "./schemas.js";
 import { wasmEvaluator, type WasmEvaluator } from "./wasm.js";
+import { words } from "./words.js";
 
 /** Rule metadata read back from the Rego annotations at build time, keyed by rule id. */
 export const rules: Record<string, RuleMetadata> = readJsonAsset("policies", "compiled", "rules.json");
@@ -36,7 +37,7 @@ export interface EngineOptions {
 /** What the rules see as `data`: set once per engine. */
 function policyData(config: Config, baseline: unknown[]): object {
   const catalog = readJsonAsset<object>("policies", "catalog", "catalog.json");
-  return { catalog, config, rule_metadata: rules, baseline };
+  return { catalog, config, rule_metadata: rules, baseline, words };
 }
 
 const compiledPolicy = (): Buffer => readFileSync(assetPath("policies", "compiled", "souverain.wasm"));

@@ -122,7 +122,7 @@ describe.each(Object.keys(frameworks))("Souverain.enforce with %s", (name) => {
     const warnings: string[] = [];
     enforce(app as never, { warn: (line) => warnings.push(line), lang: "fr" });
     expect(() => app.synth()).not.toThrow();
-    expect(warnings).toEqual([expect.stringContaining("[compliant] souverain personal-stays-in-eu: aws_s3_bucket.annuaire : données personnelles sur Amazon Web Services eu-west-3")]);
+    expect(warnings).toEqual([expect.stringContaining("[compliant] souverain personal-stays-in-eu\u00a0: aws_s3_bucket.annuaire\u00a0: données personnelles sur Amazon Web Services eu-west-3")]);
   });
 
   const exemptionsFor = (stack: string) =>

@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateConfig } from "../src/config.js";
 import { rules } from "../src/engine.js";
+import { dateIn } from "../src/words.js";
 import { repoRoot } from "./helpers/root.js";
 import { scratch, souverain } from "./helpers/souverain.js";
 
@@ -16,7 +17,7 @@ describe("souverain rules", () => {
     const run = souverain(["rules"]);
     expect(run).toMatchObject({ code: 0, stderr: "" });
     for (const rule of Object.values(rules)) {
-      expect(run.stdout).toContain(`${rule.id}  [${rule.enforcement}]  ${rule.title}`);
+      expect(run.stdout).toContain(`${rule.id}  [${rule.enforcement}]  ${rule.title.en}`);
       expect(run.stdout).toContain(`    Basis: ${rule.basis.en}`);
       expect(run.stdout).toContain(`    Frameworks: ${rule.frameworks.join(", ")}`);
       expect(run.stdout).toContain(`    Last reviewed: ${rule.lastReviewed}`);
@@ -26,8 +27,10 @@ describe("souverain rules", () => {
   it("in French, with French labels and the French basis", () => {
     const run = souverain(["rules", "--lang", "fr"]);
     const rule = rules["sensitive-requires-secnumcloud"]!;
+    expect(run.stdout).toContain(`${rule.id}  [bloquant]  ${rule.title.fr}`);
     expect(run.stdout).toContain(`    Fondement\u00a0: ${rule.basis.fr}`);
-    expect(run.stdout).toContain("    Dernière revue\u00a0: ");
+    expect(run.stdout).toContain(`    Dernière revue\u00a0: ${dateIn("fr", rule.lastReviewed)}`);
+    expect(run.stdout).not.toMatch(/\[(mandatory|advisory)\]/);
   });
 
   it("as JSON: the rule metadata itself", () => {
@@ -41,8 +44,8 @@ describe("souverain explain", () => {
     const rule = rules["health-requires-hds"]!;
     const run = souverain(["explain", "health-requires-hds"]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`health-requires-hds: ${rule.title}`);
-    expect(run.stdout).toContain(rule.description.trim());
+    expect(run.stdout).toContain(`health-requires-hds: ${rule.title.en}`);
+    expect(run.stdout).toContain(rule.description.en.trim());
     expect(run.stdout).toContain(`Basis: ${rule.basis.en}`);
     expect(run.stdout).toContain(`Fix: ${rule.fix.en}`);
     for (const ref of rule.references) expect(run.stdout).toContain(`  ${ref.description}: ${ref.url}`);
@@ -53,6 +56,9 @@ describe("souverain explain", () => {
     for (const run of [souverain(["explain", rule.id, "--lang", "fr"]), souverain(["explain", rule.id], { env: { LANG: "fr_FR.UTF-8" } })]) {
       expect(run.stdout).toContain(`Fondement\u00a0: ${rule.basis.fr}`);
       expect(run.stdout).toContain(`Correction\u00a0: ${rule.fix.fr}`);
+      expect(run.stdout).toContain(`${rule.id}\u00a0: ${rule.title.fr}`);
+      expect(run.stdout).toContain("Niveau par défaut\u00a0: bloquant (modifiable par enforcement dans la configuration)");
+      expect(run.stdout).toContain("Données protégées\u00a0: archives publiques, archives définitives ou historiques");
     }
   });
 
@@ -117,8 +123,8 @@ describe("--help", () => {
       expect(run.stdout).toContain("afficher l'aide de la commande");
       expect(run.stdout).not.toMatch(/ [:;]/);
     }
-    expect(souverain(["--help", "--lang", "fr"]).stdout).toContain("Codes de sortie\u00a0: 0 rien ne bloque");
-    expect(souverain(["check", "--help", "-l", "fr"]).stdout.replace(/ *\n */g, " ")).toContain("(valeurs\u00a0: text, json, sarif, junit, html, markdown\u00a0; par défaut\u00a0: \"text\")");
+    expect(souverain(["--help", "--lang", "fr"]).stdout).toContain("Codes de sortie\u00a0: 0, rien ne bloque\u00a0; 1, au moins un constat bloquant");
+    expect(souverain(["check", "--help", "-l", "fr"]).stdout.replace(/ *\n */g, " ")).toContain("(valeurs\u00a0: text, json, sarif, junit, html, markdown\u00a0; par défaut\u00a0: «\u00a0text\u00a0»)");
   });
 });
 

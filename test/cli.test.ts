@@ -25,7 +25,7 @@ describe("souverain check: exit codes", () => {
   it("0 when nothing mandatory fires", () => {
     const run = souverain("check", compliant);
     expect(run).toMatchObject({ code: 0, stderr: "" });
-    expect(run.stdout).toContain("1 resources · 0 mandatory · 0 advisory · 0 exempt → PASSED");
+    expect(run.stdout).toContain("1 resource · 0 mandatory · 0 advisory · 0 exempt → PASSED");
   });
 
   it("1 on a mandatory finding, with the rule, the resource and the basis", () => {
@@ -50,10 +50,10 @@ describe("souverain check: exit codes", () => {
 
   it("speaks French on request", () => {
     const run = souverain("check", violating, "--lang", "fr");
-    expect(run.stdout).toContain("b1 : données sensibles sur Amazon Web Services eu-west-3 (Paris, France) : aucune offre qualifiée SecNumCloud ne la couvre.");
-    expect(run.stdout).toContain("  Fondement\u00a0: Doctrine « Cloud au centre »");
+    expect(run.stdout).toContain("b1\u00a0: données sensibles sur Amazon Web Services eu-west-3 (Paris, France)\u00a0: aucune offre qualifiée SecNumCloud ne les couvre.");
+    expect(run.stdout).toContain("  Fondement\u00a0: Doctrine «\u00a0Cloud au centre\u00a0», circulaire n°\u00a06404/SG");
     expect(run.stdout).toContain("  ✖ b1  [bloquant]");
-    expect(run.stdout).toContain("→ BLOQUÉ");
+    expect(run.stdout).toContain("1 ressource · 1 constat bloquant · 0 avertissement · 0 constat sous dérogation → BLOQUÉ");
   });
 
   it("judges every JSON file of a folder", () => {

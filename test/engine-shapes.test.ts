@@ -107,7 +107,7 @@ describe("judging distinct shapes once", () => {
     for (const twin of twins) {
       const [finding] = verdict.findings.filter((f) => f.resource === twin.id && f.policy === "sensitive-requires-secnumcloud");
       expect(finding?.message.en.startsWith(`${twin.name}: `)).toBe(true);
-      expect(finding?.message.fr.startsWith(`${twin.name} : `)).toBe(true);
+      expect(finding?.message.fr.startsWith(`${twin.name}\u00a0: `)).toBe(true);
       expect(JSON.stringify(finding)).not.toContain("\u0000");
     }
   });

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { dateIn } from "../src/cli/residency.js";
+import { dateIn } from "../src/words.js";
 import { repoRoot } from "./helpers/root.js";
 import { scratch, souverain } from "./helpers/souverain.js";
 
@@ -17,7 +17,7 @@ function html(args: string[], env: Record<string, string> = {}): string {
   const file = join(scratch("souverain-html-out-").dir, "report.html");
   const run = souverain([...args, "--format", "html", "--output", file], { env });
   expect(run.stderr).toBe("");
-  expect(run.stdout).toContain(`Report (html) written to ${file}`);
+  expect(run.stdout).toContain(args.includes("fr") ? `Rapport (html) écrit dans ${file}` : `Report (html) written to ${file}`);
   return readFileSync(file, "utf8");
 }
 
@@ -39,14 +39,14 @@ describe("souverain check --format html", () => {
     expect(page).toContain("examples/canonical/ministere-compliant.json</span>: canonical resources, 7 resources");
     expect(page).toContain("examples/canonical/ministere-violations.json</span>: canonical resources, 12 resources");
     expect(page).toContain("<b>19</b> resources</span><span><b>11</b> mandatory</span><span><b>2</b> advisory</span><span><b>1</b> exempt</span>");
-    expect(page).toContain(`<dt>Catalog of:</dt><dd>${catalogAsOf} (policies/catalog/catalog.json)</dd>`);
+    expect(page).toContain(`<dt>Catalog:</dt><dd>${catalogAsOf} (policies/catalog/catalog.json)</dd>`);
     expect(page).toContain('<dt>Configuration:</dt><dd><span class="id">examples/souverain.config.json</span></dd>');
   });
 
   it("summarises by rule and by data class", () => {
     expect(page).toMatch(/<table id="by-rule">.*archives-stay-in-france.*<td class="n">3<\/td><td class="n">0<\/td><td class="n">0<\/td>/s);
     expect(page).toMatch(/<table id="by-rule">.*personal-stays-in-eu.*<td class="n">0<\/td><td class="n">1<\/td><td class="n">1<\/td>/s);
-    expect(page).toMatch(/<table id="by-class">.*<td>archive<\/td><td class="n">5<\/td><td class="n">4<\/td>/s);
+    expect(page).toMatch(/<table id="by-class">.*<td>public archives<\/td><td class="n">5<\/td><td class="n">4<\/td>/s);
   });
 
   it("has a row and a map marker for every resource of the input", () => {
@@ -57,7 +57,7 @@ describe("souverain check --format html", () => {
   it("gives each row the proofs, the decision, where the classes came from, and the exemption with its expiry", () => {
     const row = (id: string) => page.slice(page.indexOf(`<tr data-resource="${id}"`), page.indexOf("</tr>", page.indexOf(`<tr data-resource="${id}"`)));
     expect(row("crm-usagers-virginie")).toContain('data-decision="exempt"');
-    expect(row("crm-usagers-virginie")).toContain("DINUM-DEROG-2026-042 (migration to an EU region planned) <span class=\"muted\">(personal-stays-in-eu)</span>, until 2027-06-30");
+    expect(row("crm-usagers-virginie")).toContain("DINUM-DEROG-2026-042 (migration vers une région de l&#39;UE prévue) <span class=\"muted\">(personal-stays-in-eu)</span>, until 2027-06-30");
     expect(row("bucket-sensible-aws-paris")).toMatch(/<td class="proof-yes"[^>]*>yes<\/td>.*<td class="proof-no"[^>]*>no<\/td>/s);
     expect(row("bucket-sensible-aws-paris")).toContain("from tag data-classification (resource)");
     expect(row("base-rh-region-inconnue")).toContain('<td class="proof-unknown" data-sort="unknown">unknown</td>');
@@ -82,9 +82,14 @@ describe("souverain check --format html", () => {
     const fr = html([...examples, "--lang", "fr"], { SOURCE_DATE_EPOCH: String(Date.UTC(2027, 2, 31) / 1000) });
     expect(fr).toMatch(/^<!DOCTYPE html>\n<html lang="fr">/);
     expect(fr).toContain('id="verdict">BLOQUÉ\u00a0: ne pas déployer</div>');
-    expect(fr).toContain("<dt>Établi le\u00a0:</dt><dd>31 mars 2027, par souverain");
-    expect(fr).toContain(`<dt>Catalogue du\u00a0:</dt><dd>${dateIn("fr", catalogAsOf)} (policies`);
-    expect(fr).toContain("jusqu'au 30 juin 2027");
+    expect(fr).toContain("<dt>Établi\u00a0:</dt><dd>le 31 mars 2027, par souverain");
+    expect(fr).toContain(`<dt>Catalogue\u00a0:</dt><dd>${dateIn("fr", catalogAsOf)} (policies`);
+    expect(fr).toContain("examples/canonical/ministere-compliant.json</span>\u00a0: ressources canoniques, 7 ressources");
+    expect(fr).toContain("<b>19</b> ressources</span><span><b>11</b> constats bloquants</span><span><b>2</b> avertissements</span><span><b>1</b> constat sous dérogation</span>");
+    expect(fr).toMatch(/<table id="by-class">.*<td>archives publiques<\/td><td class="n">5<\/td>/s);
+    expect(fr).toContain(`<footer>souverain`);
+    expect(fr).toContain(`· Catalogue du ${dateIn("fr", catalogAsOf)}</footer>`);
+    expect(fr).toContain("jusqu&#39;au 30 juin 2027");
     expect(fr).toContain("<td>États-Unis</td>");
     expect(fr).toContain(">oui</td>");
     expect(fr).not.toMatch(/>(yes|no|unknown|blocked|compliant)</);
@@ -127,10 +132,10 @@ describe("souverain check --format markdown", () => {
     expect(md).toMatch(/^### Data residency report: ⛔ BLOCKED: do not deploy\n\n\*\*19\*\* resources · \*\*11\*\* mandatory · \*\*2\*\* advisory · \*\*1\*\* exempt\n/);
     expect(md).toContain(`Catalog of ${catalogAsOf} · Configuration: \`examples/souverain.config.json\``);
     expect(md).toContain("| `archives-stay-in-france` Public archives stay in France, with a provider under French law | 3 | 0 | 0 |");
-    expect(md).toContain("| archive | 5 | 4 |");
+    expect(md).toContain("| public archives | 5 | 4 |");
     const rows = md.split("\n").filter((l) => /^\| `[^`]+` \| /.test(l) && !l.includes(" Public ") && l.split(" | ").length === 13);
     expect(rows.map((l) => /^\| `([^`]+)`/.exec(l)![1]).sort()).toEqual(inputIds);
-    expect(md).toContain("| `crm-usagers-virginie` | personal | Amazon Web Services | us-east-1 | United States | ❌ | ❌ | ❌ | ❌ | ❌ | ❌ | 🔖 exempt | DINUM-DEROG-2026-042 (migration to an EU region planned) (until 2027-06-30) |");
+    expect(md).toContain("| `crm-usagers-virginie` | personal data | Amazon Web Services | us-east-1 | United States | ❌ | ❌ | ❌ | ❌ | ❌ | ❌ | 🔖 exempt | DINUM-DEROG-2026-042 (migration vers une région de l'UE prévue) (until 2027-06-30) |");
     expect(md).toContain("| OVHcloud<br>replica OVHcloud | gra11<br>bhs5 | France<br>Canada | ✅<br>❌ |");
   });
 
@@ -139,7 +144,7 @@ describe("souverain check --format markdown", () => {
     const md = souverain(["check", hostile, "--format", "markdown"]).stdout;
     const row = md.split("\n").find((l) => l.startsWith("| `a\\|b`"))!;
     // The engine reads the tag's value as two classes, sensitive and an unknown one.
-    expect(row).toContain("| sensitive, \\<img-src=x\\> (unrecognised) |");
+    expect(row).toContain("| sensitive data, \\<img-src=x\\> (unrecognised) |");
     expect(row.split(/(?<!\\)\|/).length).toBe(15);
   });
 

@@ -116,7 +116,9 @@ describe("no resource found: PASSED only for an empty plan, said in so many word
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`read ${file}: Terraform plan (format 1.2, Terraform 1.9.8), empty plan: nothing to create or change`);
     expect(run.stdout).toContain("0 resources · 0 mandatory · 0 advisory · 0 exempt → PASSED (empty plan: nothing to create or change)");
-    expect(souverain("check", file, "--lang", "fr").stdout).toContain("→ CONFORME (plan vide : rien à créer ni à modifier)");
+    const fr = souverain("check", file, "--lang", "fr").stdout;
+    expect(fr).toContain(`lu ${file}\u00a0: plan Terraform (format 1.2, Terraform 1.9.8), plan vide\u00a0: rien à créer ni à modifier`);
+    expect(fr).toContain("0 ressource · 0 constat bloquant · 0 avertissement · 0 constat sous dérogation → CONFORME (plan vide\u00a0: rien à créer ni à modifier)");
     expect(report(souverain("check", file, "--format", "json")).inputs[0]).toMatchObject({ resources: 0, empty: true });
     expect(souverain("check", file, "--format", "junit").stdout).toContain("<system-out>empty plan: nothing to create or change</system-out>");
     const sarif = JSON.parse(souverain("check", file, "--format", "sarif").stdout);
@@ -382,7 +384,7 @@ describe("module calls in cdk.tf.json: a mandatory finding, from the rules, nami
       }),
     ]);
     expect(souverain("check", out, "--lang", "fr").stdout).toContain(
-      "module.vpc : appel de module dont les ressources ne sont pas visibles dans cette entrée : ni leurs données ni leur localisation ne peuvent être établies ; faites plutôt vérifier le plan Terraform (terraform plan, puis terraform show -json).",
+      "module.vpc\u00a0: appel de module dont les ressources ne sont pas visibles dans cette entrée\u00a0; ni leurs données ni leur localisation ne peuvent être établies. Soumettez plutôt le plan Terraform (terraform plan, puis terraform show -json).",
     );
   });
 

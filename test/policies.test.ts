@@ -44,9 +44,10 @@ describe("rule metadata, read back from the Rego annotations", () => {
 
   it.each(ids)("%s carries a title, a level, a legal basis and a fix in French and English, and a reference", (id) => {
     const rule = rules[id]!;
-    expect(rule.title.length).toBeGreaterThan(10);
     expect(["mandatory", "advisory"]).toContain(rule.enforcement);
     for (const lang of ["en", "fr"] as const) {
+      expect(rule.title[lang].length).toBeGreaterThan(10);
+      expect(rule.description[lang].length).toBeGreaterThan(100);
       expect(rule.basis[lang].length).toBeGreaterThan(20);
       expect(rule.fix[lang].length).toBeGreaterThan(20);
     }

@@ -34,7 +34,7 @@ describe("the pack over the Analyzer gRPC protocol", () => {
     expect(info.policies.map((p) => p.name)).toEqual(["souverain", ...Object.keys(rules)]);
     const sensitive = info.policies.find((p) => p.name === "sensitive-requires-secnumcloud")!;
     expect(sensitive).toMatchObject({
-      description: rules["sensitive-requires-secnumcloud"]!.title,
+      description: rules["sensitive-requires-secnumcloud"]!.title.en,
       enforcementLevel: LEVEL.mandatory,
       remediationSteps: rules["sensitive-requires-secnumcloud"]!.fix.en,
       framework: "Cloud au centre",
@@ -73,7 +73,7 @@ describe("the pack over the Analyzer gRPC protocol", () => {
     expect(sensitive.message).toContain("sensitive data on Amazon Web Services eu-west-3 (Paris, France): no SecNumCloud-qualified offer covers it.");
     expect(sensitive.message).toContain("Classified by: tag data-classification (resource).");
     expect(analyze.every((d) => !d.message.includes("can't run"))).toBe(true);
-    expect(analyze.find((d) => d.urn.endsWith("annuaire"))!.message).toContain("Classified by: tag data-classification (provider-default).");
+    expect(analyze.find((d) => d.urn.endsWith("annuaire"))!.message).toContain("Classified by: tag data-classification (provider default).");
   });
 
   it("Analyze reports each resource's own findings, one call at a time", async () => {
@@ -94,7 +94,7 @@ describe("the pack over the Analyzer gRPC protocol", () => {
     await session.configure({ souverain: { properties: { classificationTags: ["confidentialite"] } } });
     const { analyze } = await deploy([bucket("inconnu", { tags: UNKNOWN }), bucket("declare", { tags: { confidentialite: "public", autre: UNKNOWN } })]);
     expect(summary(analyze)).toEqual(["classification-required inconnu mandatory"]);
-    expect(analyze[0]!.message).toContain("(unknown-until-the-update)");
+    expect(analyze[0]!.message).toContain("the classification value is unknown until the Pulumi update");
   });
 
   it("stack tags classify untagged resources, and the message says so", async () => {
@@ -126,7 +126,10 @@ describe("the pack over the Analyzer gRPC protocol", () => {
     ]);
     expect(summary(analyze)).toEqual(["archives-stay-in-france archives advisory", "sensitive-requires-secnumcloud sensible advisory"]);
     expect(stack).toEqual([]);
-    expect(analyze.find((d) => d.urn.endsWith("archives"))!.message).toContain("Exempt until 2999-12-31: DINUM-7.");
+    const archives = analyze.find((d) => d.urn.endsWith("archives"))!.message;
+    expect(archives).toContain("Dérogation jusqu'au 31 décembre 2999\u00a0: DINUM-7.");
+    expect(archives).toContain("Classification donnée par\u00a0: ");
+    expect(archives).not.toMatch(/Exempt until|Classified by/);
     expect(analyze.find((d) => d.urn.endsWith("sensible"))!.message).toContain("données sensibles sur Amazon Web Services eu-west-3");
   });
 

@@ -57,7 +57,7 @@ describe("--format sarif", () => {
   it("keeps exempt findings as suppressed results", () => {
     const exempt = log.runs[0].results.filter((r: { suppressions?: unknown[] }) => r.suppressions);
     expect(exempt).toHaveLength(1);
-    expect(exempt[0].suppressions[0]).toMatchObject({ kind: "external", justification: "DINUM-DEROG-2026-042 (migration to an EU region planned) (until 2027-06-30)" });
+    expect(exempt[0].suppressions[0]).toMatchObject({ kind: "external", justification: "DINUM-DEROG-2026-042 (migration vers une région de l'UE prévue) (until 2027-06-30)" });
   });
 });
 

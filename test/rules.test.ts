@@ -44,7 +44,7 @@ describe("sensitive-requires-secnumcloud", () => {
     expect(finding!.message.en).toBe(
       "vol: sensitive data on 3DS Outscale eu-west-2 (France): no SecNumCloud-qualified offer covers it [Outscale IaaS (eu-west-2): unverified].",
     );
-    expect(finding!.message.fr).toContain("aucune offre qualifiée SecNumCloud ne la couvre");
+    expect(finding!.message.fr).toContain("aucune offre qualifiée SecNumCloud ne les couvre");
   });
 
   it("judges copies: a replica outside France fires", () => {
@@ -124,7 +124,7 @@ describe("personal-stays-in-eu", () => {
   it("warns (advisory) about non-EU law in an EU region", () => {
     const findings = judge([resource("aws", "eu-west-3", "personal")]).findings;
     expect(findings.map((f) => [f.policy, f.enforcement])).toEqual([["personal-stays-in-eu", "advisory"]]);
-    expect(findings[0]!.message.en).toContain("subject to non-EU law (jurisdiction: US)");
+    expect(findings[0]!.message.en).toContain("subject to non-EU law (applicable law: United States)");
   });
 
   it.each([

@@ -21,7 +21,7 @@ describe("the text report", () => {
     expect(count(run.stdout, `Fix: ${secnumcloud.fix.en}`)).toBe(1);
     expect(run.stdout).toContain(
       [
-        `sensitive-requires-secnumcloud · ${secnumcloud.title} (2)`,
+        `sensitive-requires-secnumcloud · ${secnumcloud.title.en} (2)`,
         `  Basis: ${secnumcloud.basis.en}`,
         `  Fix: ${secnumcloud.fix.en}`,
         "  ✖ b1  [mandatory]",
@@ -30,7 +30,7 @@ describe("the text report", () => {
         "    b2: sensitive data on Amazon Web Services eu-west-3 (Paris, France): no SecNumCloud-qualified offer covers it.",
       ].join("\n"),
     );
-    expect(run.stdout).toContain(`health-requires-hds · ${rules["health-requires-hds"]!.title} (1)`);
+    expect(run.stdout).toContain(`health-requires-hds · ${rules["health-requires-hds"]!.title.en} (1)`);
     expect(run.stdout).not.toContain("b4");
     expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("4 resources · 3 mandatory · 0 advisory · 0 exempt → BLOCKED");
   });
@@ -47,8 +47,13 @@ describe("the text report", () => {
     expect(run.stdout).toContain(`  Fondement\u00a0: ${rules["sensitive-requires-secnumcloud"]!.basis.fr}`);
     expect(run.stdout).toContain(`  Correction\u00a0: ${rules["sensitive-requires-secnumcloud"]!.fix.fr}`);
     expect(run.stdout).toContain("  ✖ b1  [bloquant]");
+    expect(run.stdout).toContain(`sensitive-requires-secnumcloud · ${rules["sensitive-requires-secnumcloud"]!.title.fr} (2)`);
+    expect(run.stdout).toContain(`lu ${input}\u00a0: ressources canoniques, 4 ressources`);
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("4 ressources · 3 constats bloquants · 0 avertissement · 0 constat sous dérogation → BLOQUÉ");
     const exempt = write("fr.config.json", { exemptions: [{ rule: "health-requires-hds", resource: "b3", justification: "DEROG-7", expires: "2999-01-01" }] });
-    expect(souverain(["check", input, "--lang", "fr", "--config", exempt]).stdout).toContain("  ○ b3  [dérogation jusqu'au 2999-01-01\u00a0: DEROG-7]");
+    const exempted = souverain(["check", input, "--lang", "fr", "--config", exempt]).stdout;
+    expect(exempted).toContain("  ○ b3  [dérogation jusqu'au 1er janvier 2999\u00a0: DEROG-7]");
+    expect(exempted.trimEnd().split("\n").at(-1)).toBe("4 ressources · 2 constats bloquants · 0 avertissement · 1 constat sous dérogation → BLOQUÉ");
   });
 
   it("--quiet prints the summary line alone, and still writes the whole report with --output", () => {

@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { wasmEvaluator } from "../src/wasm.js";
+import { words } from "../src/words.js";
 import { TODAY } from "./helpers/engine.js";
 import { repoRoot } from "./helpers/root.js";
 
@@ -12,7 +13,7 @@ const read = (...path: string[]) => readFileSync(join(repoRoot, ...path));
 
 function loaded() {
   const policy = loadPolicySync(read("policies", "compiled", "souverain.wasm"));
-  policy.setData({ catalog: JSON.parse(read("policies", "catalog", "catalog.json").toString()), config: {}, rule_metadata: JSON.parse(read("policies", "compiled", "rules.json").toString()), baseline: [] });
+  policy.setData({ catalog: JSON.parse(read("policies", "catalog", "catalog.json").toString()), config: {}, rule_metadata: JSON.parse(read("policies", "compiled", "rules.json").toString()), baseline: [], words });
   return policy;
 }
 

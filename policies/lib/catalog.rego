@@ -68,13 +68,13 @@ term(q) := three_years_after(q.qualifiedOn) if not q.validUntil
 
 three_years_after(date) := concat("", [format_int(to_number(substring(date, 0, 4)) + 3, 10), substring(date, 4, -1)])
 
-# Why a qualification marked "qualified" does not count, for messages.
-lapsed(_, q) := concat("", ["past its term (", term(q), ")"]) if {
+# Why a qualification marked "qualified" does not count: "past-term" or "undated" (describe words it).
+lapsed(_, q) := "past-term" if {
 	term(q)
 	not within_term(q)
 }
 
-lapsed("secnumcloud", q) := "with no date to check its term against" if not term(q)
+lapsed("secnumcloud", q) := "undated" if not term(q)
 
 # A service-scoped offer that says where it runs places a placement that names its service, whatever
 # region (an OpenStack or vSphere region name of the customer's own) the placement also carries.

@@ -2,6 +2,7 @@ package souverain.lib_test
 
 import data.souverain.lib.catalog
 import data.souverain.lib.classes
+import data.souverain.lib.describe
 import data.souverain.lib.location
 import data.souverain.lib.settings
 import data.souverain.lib.text
@@ -194,7 +195,7 @@ test_qualification_counts_within_its_term if {
 test_secnumcloud_without_date_or_today_is_unverified if {
 	catalog.status("secnumcloud", q({})) == "unverified" with input.today as "2026-11-24"
 	catalog.status("secnumcloud", q({"qualifiedOn": "2026-01-01"})) == "unverified" with input as {}
-	catalog.lapsed("secnumcloud", q({})) == "with no date to check its term against"
+	catalog.lapsed("secnumcloud", q({})) == "undated"
 }
 
 test_hds_ages_only_when_dated if {
@@ -249,4 +250,57 @@ test_default_configured_keys_are_the_normalised_defaults if {
 
 test_configured_keys_follow_the_configuration if {
 	classes.configured_keys == {"mentiondeprotection", "niveau"} with data.config as {"classificationTags": ["Mention de protection", "Niveau"]}
+}
+
+test_fill_is_one_pass if {
+	describe.fill("{resource}: {where}.", {"resource": "{where}", "where": "Paris"}) == "{where}: Paris."
+	describe.fill("{n} {missing} {", {"n": 3}) == "3 {missing} {"
+}
+
+test_a_missing_word_prints_its_key if {
+	describe.word("fr", "no.such.word") == "no.such.word"
+	describe.said("finding", {}).en == "finding" with data.words as {}
+}
+
+test_dates_as_the_language_writes_them if {
+	describe.date("fr", "2027-03-31") == "31 mars 2027"
+	describe.date("fr", "2027-03-01") == "1er mars 2027"
+	describe.date("en", "2027-03-01") == "2027-03-01"
+	describe.date("fr", "2027-13-01") == "2027-13-01"
+	describe.date("fr", "2027-03-01") == "2027-03-01" with data.words as {}
+}
+
+test_places_and_countries_in_french if {
+	describe.country_name("fr", "US") == "États-Unis"
+	describe.country_name("fr", "XX") == "XX"
+	describe.country_name("fr", "DE") == "Germany" with data.words as {}
+	describe.place_name("fr", "N. Virginia") == "Virginie du Nord"
+	describe.place_name("fr", "Somewhere of ours") == "Somewhere of ours"
+}
+
+test_offer_statuses_in_words if {
+	describe.offer_status("fr", "secnumcloud", {"status": "in-process"}) == "qualification en cours"
+	describe.offer_status("fr", "hds", {"status": "in-process"}) == "certification en cours"
+	describe.offer_status("fr", "hds", {"status": "unverified"}) == "non vérifiée"
+	describe.offer_status("fr", "hds", {"status": "qualified", "validUntil": "2026-01-01"}) == "certifiée, mais arrivée à échéance (1er janvier 2026)" with input.today as "2026-06-01"
+	describe.offer_status("fr", "secnumcloud", {"status": "new-status"}) == "new-status"
+	describe.offer_status("fr", "secnumcloud", {"status": "qualified"}) == "qualifiée, mais sans date permettant de vérifier son échéance"
+	describe.offer_status("en", "secnumcloud", {"status": "qualified", "validUntil": "2026-01-01"}) == "qualified, past its term (2026-01-01)" with input.today as "2026-06-01"
+}
+
+test_where_in_every_form if {
+	known := {"known": true, "provider": "OVHcloud", "countries": ["FR"]}
+	describe.where("fr", object.union(known, {"region": "gra", "name": "Gravelines"})) == "OVHcloud gra (Gravelines, France)"
+	describe.where("fr", object.union(known, {"region": "eu-west-par", "name": "France"})) == "OVHcloud eu-west-par (France)"
+	describe.where("fr", object.union(known, {"service": "vsphere"})) == "OVHcloud vsphere (France)"
+	describe.where("en", known) == "OVHcloud (France)"
+	describe.where("fr", {"known": false, "cloud": "x", "reason": "new-reason"}) == "«\u00a0x\u00a0» (localisation inconnue\u00a0: new-reason)"
+	describe.where("en", {"known": false, "reason": "no-cloud"}) == "a cloud not stated"
+}
+
+test_words_for_what_has_none if {
+	describe.class_name("fr", "our-own-class") == "our-own-class"
+	describe.role_words("fr", {"role": "mirror"}) == " (mirror)"
+	describe.role_words("fr", {"role": "replica"}) == " (réplique)"
+	describe.role_words("fr", {"role": "primary"}) == ""
 }

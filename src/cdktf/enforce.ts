@@ -4,6 +4,7 @@ import { Engine, rules } from "../engine.js";
 import { langFromEnvironment } from "../lang.js";
 import type { Finding, Lang } from "../model/findings.js";
 import { fromTerraformJson, type TerraformJson } from "../terraform/config-json.js";
+import { dateIn, fill, words } from "../words.js";
 
 export interface EnforceOptions {
   /** The reviewed configuration, or the path of its JSON file. */
@@ -25,8 +26,10 @@ const isStack = (c: IConstruct): c is StackLike =>
   typeof (c as Partial<StackLike>).toTerraform === "function" && typeof (c as Partial<StackLike>).prepareStack === "function";
 
 const describe = (f: Finding, lang: Lang): string => {
-  const exempt = f.exempt ? ` [exempt until ${f.exemptions[0]!.expires}: ${f.exemptions[0]!.justification}]` : "";
-  return `souverain ${f.policy}: ${f.message[lang]}${exempt} (${rules[f.policy]!.basis[lang]})`;
+  const w = words[lang].cdktf;
+  const exemption = f.exemptions[0];
+  const exempt = f.exempt && exemption ? fill(w.exempt, { date: dateIn(lang, exemption.expires), justification: exemption.justification }) : "";
+  return fill(w.finding, { policy: f.policy, message: f.message[lang], exempt, basis: rules[f.policy]!.basis[lang] });
 };
 
 /**

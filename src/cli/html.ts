@@ -1,7 +1,9 @@
 import type { Config } from "../config.js";
 import { drawMap, COLOURS } from "./map.js";
 import type { Report } from "./report.js";
-import { dateIn, PROOFS, residency, residencyWords, type Residency, type ResidencyWords, type Row } from "./residency.js";
+import { className, originName, unrecognizedName } from "../names.js";
+import { PROOFS, residency, roleName, type Residency, type ResidencyWords, type Row } from "./residency.js";
+import { dateIn, fill, plural, words } from "../words.js";
 
 /**
  * `souverain check --format html`: the page a security officer signs. One file that opens offline: the
@@ -96,33 +98,36 @@ const DECISION_ORDER = { blocked: 0, advisory: 1, exempt: 2, compliant: 3 } as c
 function header(report: Report, data: Residency, context: HtmlContext, w: ResidencyWords): string {
   const s = report.summary;
   const lang = report.lang;
+  const resources = (n: number) => `${n} ${plural(lang, w.counts.resources, n)}`;
   const inputs = report.inputs
-    .map((i) => `<li><span class="id">${escape(i.file)}</span>: ${escape(i.description)}, ${i.empty ? escape(w.empty) : `${i.resources} ${w.resources}`}</li>`)
+    .map((i) => `<li>${fill(w.input, { file: `<span class="id">${escape(i.file)}</span>`, description: escape(i.description), what: escape(i.empty ? w.empty : resources(i.resources)) })}</li>`)
     .join("");
-  const colon = lang === "fr" ? "\u00a0:" : ":";
+  const count = (n: number, forms: { one: string; other: string }) => `<span><b>${n}</b> ${escape(plural(lang, forms, n))}</span>`;
+  const dt = (label: string) => `<dt>${escape(fill(words[lang].common.label, { label }))}</dt>`;
   return `<header>
 <h1>${escape(w.title)}</h1>
 <div class="verdict ${s.blocked ? "blocked" : "passed"}" id="verdict">${escape(s.blocked ? w.verdict.blocked : w.verdict.passed)}</div>
-<p class="counts"><span><b>${s.resources}</b> ${w.resources}</span><span><b>${s.mandatory}</b> ${w.mandatory}</span><span><b>${s.advisory}</b> ${w.advisory}</span><span><b>${s.exempt}</b> ${w.exempt}</span>${s.accepted ? `<span><b>${s.accepted}</b> ${w.accepted}</span>` : ""}</p>
+<p class="counts">${count(s.resources, w.counts.resources)}${count(s.mandatory, w.counts.mandatory)}${count(s.advisory, w.counts.advisory)}${count(s.exempt, w.counts.exempt)}${s.accepted ? count(s.accepted, w.counts.accepted) : ""}</p>
 <dl class="meta">
-<dt>${escape(w.inputs)}${colon}</dt><dd><ul>${inputs}</ul></dd>
-<dt>${escape(w.catalog)}${colon}</dt><dd>${escape(dateIn(lang, data.catalogAsOf))} (policies/catalog/catalog.json)</dd>
-<dt>${escape(w.configuration)}${colon}</dt><dd>${context.configFile ? `<span class="id">${escape(context.configFile)}</span>` : escape(w.noConfiguration)}</dd>
-<dt>${escape(w.generated)}${colon}</dt><dd>${escape(dateIn(lang, today()))}, ${w.by} ${report.tool.name} ${escape(report.tool.version)}</dd>
+${dt(w.inputs)}<dd><ul>${inputs}</ul></dd>
+${dt(w.catalog)}<dd>${escape(dateIn(lang, data.catalogAsOf))} (policies/catalog/catalog.json)</dd>
+${dt(w.configuration)}<dd>${context.configFile ? `<span class="id">${escape(context.configFile)}</span>` : escape(w.noConfiguration)}</dd>
+${dt(w.generated)}<dd>${escape(fill(w.generatedOn, { date: dateIn(lang, today()), tool: `${report.tool.name} ${report.tool.version}` }))}</dd>
 </dl>
 </header>`;
 }
 
-function summaries(data: Residency, w: ResidencyWords): string {
+function summaries(data: Residency, lang: Report["lang"], w: ResidencyWords): string {
+  const c = w.columns;
   const rules = data.byRule.length
-    ? `<table id="by-rule"><thead><tr><th>${w.rule}</th><th>${w.mandatory}</th><th>${w.advisory}</th><th>${w.exempt}</th></tr></thead><tbody>${data.byRule
+    ? `<table id="by-rule"><thead><tr><th>${escape(c.rule)}</th><th>${escape(c.mandatory)}</th><th>${escape(c.advisory)}</th><th>${escape(c.exempt)}</th></tr></thead><tbody>${data.byRule
         .map((r) => `<tr><td><span class="id">${escape(r.policy)}</span><br><span class="muted">${escape(r.title)}</span></td><td class="n">${r.mandatory}</td><td class="n">${r.advisory}</td><td class="n">${r.exempt}</td></tr>`)
         .join("")}</tbody></table>`
     : `<p>${escape(w.none)}</p>`;
-  const classes = `<table id="by-class"><thead><tr><th>${w.dataClass}</th><th>${w.resources}</th><th>${w.blockedResources}</th></tr></thead><tbody>${data.byClass
-    .map((c) => `<tr><td>${escape(c.name === "—" ? w.unclassified : c.name)}</td><td class="n">${c.resources}</td><td class="n">${c.blocked}</td></tr>`)
+  const classes = `<table id="by-class"><thead><tr><th>${escape(c.dataClass)}</th><th>${escape(c.resources)}</th><th>${escape(c.blocked)}</th></tr></thead><tbody>${data.byClass
+    .map((k) => `<tr><td>${escape(k.name === "—" ? w.unclassified : className(k.name, lang))}</td><td class="n">${k.resources}</td><td class="n">${k.blocked}</td></tr>`)
     .join("")}</tbody></table>`;
-  return `<div class="summaries"><section><h2>${w.byRule}</h2>${rules}</section><section><h2>${w.byClass}</h2>${classes}</section></div>`;
+  return `<div class="summaries"><section><h2>${escape(w.byRule)}</h2>${rules}</section><section><h2>${escape(w.byClass)}</h2>${classes}</section></div>`;
 }
 
 /** One line per placement in a cell: the resource's own, then its copies. */
@@ -130,22 +135,22 @@ const lines = (row: Row, cell: (p: Row["placements"][number]) => string): string
 
 function resourceRow(row: Row, lang: Report["lang"], w: ResidencyWords): string {
   const classes = [
-    ...row.classes.map(escape),
-    ...row.unrecognizedClasses.map((c) => `${escape(c)} <span class="muted">(${w.unrecognized})</span>`),
+    ...row.classes.map((c) => escape(className(c, lang))),
+    ...row.unrecognizedClasses.map((c) => `${escape(unrecognizedName(c, lang))} <span class="muted">(${escape(w.unrecognized)})</span>`),
   ];
-  const origin = row.classifiedBy.length ? `<br><span class="muted">${w.classifiedBy} ${row.classifiedBy.map(escape).join("; ")}</span>` : "";
-  const role = (p: Row["placements"][number]) => (w.role[p.placement.role] ? `<span class="muted">${escape(w.role[p.placement.role]!)}</span> ` : "");
+  const origin = row.classifiedBy.length ? `<br><span class="muted">${escape(fill(w.classifiedBy, { origins: row.classifiedBy.map((o) => originName(o, lang)).join(words[lang].common.semicolon) }))}</span>` : "";
+  const role = (p: Row["placements"][number]) => (roleName(w, p.placement.role) ? `<span class="muted">${escape(roleName(w, p.placement.role))}</span> ` : "");
   const proofs = PROOFS.map((k) => `<td class="proof-${row.placements[0]?.placement[k] ?? "unknown"}" data-sort="${escape(row.placements.map((p) => p.placement[k]).join(" "))}">${lines(row, (p) => w.proof[p.placement[k]])}</td>`).join("");
   const exemptions = row.exemptions
-    .map((e) => `${escape(e.justification)} <span class="muted">(${escape(e.rule)}${e.acceptedBy ? `, ${escape(e.acceptedBy)}` : ""})</span>, ${w.until} ${escape(dateIn(lang, e.expires))}`)
+    .map((e) => `${escape(e.justification)} <span class="muted">(${escape(e.rule)}${e.acceptedBy ? `, ${escape(e.acceptedBy)}` : ""})</span>, ${escape(fill(w.until, { date: dateIn(lang, e.expires) }))}`)
     .join("<br>");
   const findings = row.findings.length ? `<ul class="findings">${row.findings.map((f) => `<li class="muted">${escape(f.message)}</li>`).join("")}</ul>` : "";
   return `<tr data-resource="${escape(row.id)}" data-decision="${row.decision}">
 <td><span class="id">${escape(row.id)}</span><br><span class="muted">${escape(row.type)} · ${escape(row.file)}</span></td>
-<td>${classes.length ? classes.join(", ") : `<span class="muted">${w.unclassified}</span>`}${origin}</td>
+<td>${classes.length ? classes.join(", ") : `<span class="muted">${escape(w.unclassified)}</span>`}${origin}</td>
 <td>${lines(row, (p) => `${role(p)}${escape(p.placement.provider ?? p.placement.cloud ?? "?")}`)}</td>
-<td>${lines(row, (p) => escape(p.placement.region ?? w.unknownPlace))}</td>
-<td>${lines(row, (p) => escape(p.countries || w.unknownPlace))}</td>
+<td>${lines(row, (p) => escape(p.placement.region ?? w.unknownRegion))}</td>
+<td>${lines(row, (p) => escape(p.countries || w.unknownCountry))}</td>
 ${proofs}
 <td class="verdict-cell" data-sort="${DECISION_ORDER[row.decision]}"><span class="decision decision-${row.decision}">${escape(w.decision[row.decision])}</span>${findings}</td>
 <td>${exemptions}</td>
@@ -154,19 +159,21 @@ ${proofs}
 
 function table(data: Residency, lang: Report["lang"], w: ResidencyWords): string {
   const options = (Object.keys(DECISION_ORDER) as (keyof typeof DECISION_ORDER)[]).map((d) => `<option value="${d}">${escape(w.decision[d])}</option>`).join("");
-  const headers = [w.resource, w.classes, w.cloud, w.region, w.country, ...PROOFS.map((k) => w.proofs[k]), w.decisionHeader, w.exemption];
+  const c = w.columns;
+  const headers = [c.resource, c.classes, c.cloud, c.region, c.country, ...PROOFS.map((k) => w.proofs[k]), c.decision, c.exemption];
   const rows = [...data.rows].sort((a, b) => DECISION_ORDER[a.decision] - DECISION_ORDER[b.decision]);
-  return `<h2>${w.table}</h2>
-<div class="controls"><label>${w.filter} <input id="filter-text" type="search"></label><select id="filter-decision" aria-label="${escape(w.decisionHeader)}"><option value="">${w.all}</option>${options}</select><span><span id="shown">${rows.length}</span> / ${rows.length} ${w.shown}</span></div>
+  return `<h2>${escape(w.table)}</h2>
+<div class="controls"><label>${escape(w.filter)} <input id="filter-text" type="search"></label><select id="filter-decision" aria-label="${escape(c.decision)}"><option value="">${escape(w.all)}</option>${options}</select><span><span id="shown">${rows.length}</span> / ${rows.length} ${escape(w.shown)}</span></div>
 <div class="scroll"><table id="resources"><thead><tr>${headers.map((h) => `<th scope="col">${escape(h)}</th>`).join("")}</tr></thead>
 <tbody>${rows.map((row) => resourceRow(row, lang, w)).join("\n")}</tbody></table></div>`;
 }
 
 export function formatHtml(report: Report, context: HtmlContext): string {
-  const w = residencyWords[report.lang];
+  const lang = report.lang;
+  const w = words[lang].report;
   const data = residency(report, context.config);
   const other = data.other.length
-    ? `<h2>${w.other}</h2><ul>${data.other.map((f) => `<li><span class="id">${escape(f.resource)}</span> (${escape(f.exempt ? w.exempt : w.level[f.enforcement])}): ${escape(f.message)}</li>`).join("")}</ul>`
+    ? `<h2>${escape(w.other)}</h2><ul>${data.other.map((f) => `<li>${fill(w.otherItem, { resource: `<span class="id">${escape(f.resource)}</span>`, level: escape(f.exempt ? w.decision.exempt : w.level[f.enforcement]), message: escape(f.message) })}</li>`).join("")}</ul>`
     : "";
   return `<!DOCTYPE html>
 <html lang="${report.lang}">
@@ -175,19 +182,19 @@ export function formatHtml(report: Report, context: HtmlContext): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${report.tool.name} ${escape(report.tool.version)}">
-<title>${escape(w.title)}: ${escape(report.summary.blocked ? w.verdict.blocked : w.verdict.passed)}</title>
+<title>${escape(fill(words[lang].common.labelled, { label: w.title, value: report.summary.blocked ? w.verdict.blocked : w.verdict.passed }))}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 ${header(report, data, context, w)}
 <main>
-${summaries(data, w)}
-<h2>${w.map}</h2>
+${summaries(data, lang, w)}
+<h2>${escape(w.map)}</h2>
 ${drawMap(data.rows, w)}
 ${table(data, report.lang, w)}
 ${other}
 </main>
-<footer>${report.tool.name} ${escape(report.tool.version)} · ${escape(w.catalog)} ${escape(dateIn(report.lang, data.catalogAsOf))}</footer>
+<footer>${report.tool.name} ${escape(report.tool.version)} · ${escape(fill(w.catalogOf, { date: dateIn(lang, data.catalogAsOf) }))}</footer>
 <script>${SCRIPT}</script>
 </body>
 </html>

@@ -3,6 +3,8 @@ import { basename, dirname, join, sep } from "node:path";
 import { InputError } from "../errors.js";
 import { parseJson } from "../json.js";
 import type { CanonicalDocument } from "../model/canonical.js";
+import type { Lang, Localized } from "../model/findings.js";
+import { fill, words, type Words } from "../words.js";
 import { fromPulumiPreview, isPulumiPreview, stackOf, type PreviewJson, type PreviewOptions } from "../pulumi/preview-json.js";
 import { fromTerraformJson, isTerraformJson, type TerraformJson } from "../terraform/config-json.js";
 import { fromPlan, isPlan, isState } from "../terraform/plan.js";
@@ -13,8 +15,8 @@ export type InputFormat = "canonical" | "terraform-plan" | "terraform-state" | "
 export interface Input {
   file: string;
   format: InputFormat;
-  /** What was read, for people: "Terraform plan (format 1.2, Terraform 1.14.9)". */
-  description: string;
+  /** What was read, for people, in each language: "Terraform plan (format 1.2, Terraform 1.14.9)". */
+  description: Localized;
   document: CanonicalDocument;
   /**
    * An empty plan: Terraform plans nothing to create or change. The only input allowed to hold no
@@ -90,32 +92,37 @@ const READ_JSON = "is not read: run terraform show -json on the saved plan (terr
 const TERRAFORM_TEXT = /^\s*(?:(?:Terraform|OpenTofu) (?:used the selected providers|will perform the following actions)|# \S+ (?:will|must) be |# \S+:\s*$|resource "[^"]+" "[^"]+" \{|Plan: \d+ to add|No changes\. )/m;
 const ANSI_STYLE = /\x1b\[[0-9;]*m/g;
 
+/** An input's description in each language, from its words (src/locales, section `inputs`). */
+const described = (describe: (w: Words["inputs"]) => string): Localized =>
+  Object.fromEntries((Object.keys(words) as Lang[]).map((lang) => [lang, describe(words[lang].inputs)])) as Localized;
+
 /** Recognises a parsed input and reads it into canonical resources. */
 export function recognise(value: unknown, file: string, options: ReadOptions = {}): Input {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return unrecognised(file);
   if (isPlan(value)) {
     const plan = value as { format_version: string; terraform_version?: string };
-    const version = `format ${plan.format_version}${plan.terraform_version ? `, Terraform ${plan.terraform_version}` : ""}`;
+    const version = (w: Words["inputs"]) =>
+      fill(plan.terraform_version ? w.versionWithTool : w.version, { format: plan.format_version, terraform: plan.terraform_version ?? "" });
     const document = fromPlan(value as Parameters<typeof fromPlan>[0], file);
     if (isState(value)) {
       if (document.resources.length === 0) {
         const place = (value as { values?: object }).values && "root_module" in (value as { values: object }).values ? "/values/root_module" : "/values";
         throw nothingFound(file, place, "this state holds no managed resource");
       }
-      return { file, format: "terraform-state", description: `Terraform state (${version}): deployed resources, an audit of what exists now`, document };
+      return { file, format: "terraform-state", description: described((w) => fill(w.state, { version: version(w) })), document };
     }
     // A plan in which Terraform creates or changes nothing: the one input where no resource is right.
-    return { file, format: "terraform-plan", description: `Terraform plan (${version})`, document, ...(document.resources.length === 0 ? { empty: true as const } : {}) };
+    return { file, format: "terraform-plan", description: described((w) => fill(w.plan, { version: version(w) })), document, ...(document.resources.length === 0 ? { empty: true as const } : {}) };
   }
   if ("resources" in value) {
     const document = value as CanonicalDocument;
     if (Array.isArray(document.resources) && document.resources.length === 0) throw nothingFound(file, "/resources", "the list is empty");
-    return { file, format: "canonical", description: "canonical resources", document };
+    return { file, format: "canonical", description: described((w) => w.canonical), document };
   }
   if (isTerraformJson(value)) {
     const document = fromTerraformJson(value as TerraformJson, file);
     if (document.resources.length === 0) throw nothingFound(file, "/", "no resource and no module call");
-    return { file, format: "terraform-json", description: "Terraform JSON (cdk.tf.json)", document };
+    return { file, format: "terraform-json", description: described((w) => w.terraformJson), document };
   }
   if (isPulumiPreview(value)) return pulumiPreview(value, file, options);
   return unrecognised(file);
@@ -129,7 +136,7 @@ function pulumiPreview(value: object, file: string, options: ReadOptions): Input
   const resources = fromPulumiPreview(value, file, options);
   const preview = value as PreviewJson;
   const stack = stackOf(preview);
-  const description = `Pulumi preview (pulumi preview --json${stack ? `, stack ${stack}` : ""})`;
+  const description = described((w) => (stack ? fill(w.pulumiStack, { stack }) : w.pulumi));
   if (resources.length === 0) {
     const empty = preview.steps.every((s) => NOTHING_TO_JUDGE.has(s.op) || s.urn.split("::")[2] === "pulumi:pulumi:Stack");
     if (!empty) throw nothingFound(file, "/steps", "no step creates or changes a cloud resource; run pulumi preview --json --show-sames to judge the whole stack");

@@ -1,6 +1,7 @@
 import type { Lang } from "../model/findings.js";
 import { constructLabel, fileReference, sourceLocator, type SourceLocation } from "./locations.js";
 import type { Report, ReportedFinding } from "./report.js";
+import { dateIn, fill, words } from "../words.js";
 
 const escape = (text: string): string =>
   text.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!)
@@ -24,9 +25,12 @@ function cases(report: Report, file: string, locate: (file: string, resource: st
   }));
 }
 
-const describe = (f: ReportedFinding) => {
-  const level = f.exempt ? `exempt until ${f.exemptions[0]!.expires}: ${f.exemptions[0]!.justification}` : f.enforcement;
-  return `${f.policy} [${level}]: ${f.message}\nBasis: ${f.basis}\nFix: ${f.fix}`;
+/** A finding as the text report words it: the rule, the level (or the exemption), the message, the basis and the fix. */
+const describe = (f: ReportedFinding, lang: Lang) => {
+  const w = words[lang].text;
+  const exemption = f.exemptions[0]!;
+  const level = f.exempt ? fill(w.exemptUntil, { expires: dateIn(lang, exemption.expires), justification: exemption.justification }) : w.level[f.enforcement];
+  return [fill(words[lang].junit.finding, { policy: f.policy, level, message: f.message }), fill(w.basis, { basis: f.basis }), fill(w.fix, { fix: f.fix })].join("\n");
 };
 
 function testcase(classname: string, c: Case, lang: Lang): string {
@@ -37,9 +41,9 @@ function testcase(classname: string, c: Case, lang: Lang): string {
   const body: string[] = [];
   if (failing.length) {
     const message = failing.map((f) => f.policy).join(", ");
-    body.push(`      <failure type="mandatory" message="${escape(message)}">${escape(failing.map(describe).join("\n\n"))}</failure>`);
+    body.push(`      <failure type="mandatory" message="${escape(message)}">${escape(failing.map((f) => describe(f, lang)).join("\n\n"))}</failure>`);
   }
-  const notes = [c.at.construct && constructLabel(c.at.construct, lang), ...others.map(describe)].filter(Boolean) as string[];
+  const notes = [c.at.construct && constructLabel(c.at.construct, lang), ...others.map((f) => describe(f, lang))].filter(Boolean) as string[];
   if (notes.length) body.push(`      <system-out>${escape(notes.join("\n\n"))}</system-out>`);
   return body.length ? `${open}>\n${body.join("\n")}\n    </testcase>` : `${open}/>`;
 }
@@ -60,7 +64,7 @@ export function formatJunit(report: Report): string {
     const counts = { tests: all.length, failures: all.filter((c) => c.findings.some(blocking)).length };
     totals.tests += counts.tests;
     totals.failures += counts.failures;
-    const note = input.empty ? ["    <system-out>empty plan: nothing to create or change</system-out>"] : [];
+    const note = input.empty ? [`    <system-out>${escape(words[report.lang].text.empty)}</system-out>`] : [];
     const body = [...all.map((c) => testcase(input.file, c, report.lang)), ...note].join("\n");
     return `  <testsuite name="${escape(input.file)}" ${attributes(counts)}>${body ? `\n${body}\n  ` : ""}</testsuite>`;
   });

@@ -3,9 +3,10 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Lang } from "../model/findings.js";
 import type { Report } from "./report.js";
+import { fill, words } from "../words.js";
 
 /** "CDKTF construct prod/archives", in the report's language. */
-export const constructLabel = (construct: string, lang: Lang): string => (lang === "fr" ? `construct CDKTF ${construct}` : `CDKTF construct ${construct}`);
+export const constructLabel = (construct: string, lang: Lang): string => fill(words[lang].locations.construct, { construct });
 
 /** Where a resource comes from, as CI reports show it: a file, a line, and for CDKTF the construct. */
 export interface SourceLocation {

@@ -8,11 +8,12 @@ import { langFromEnvironment } from "../lang.js";
 import type { Finding, Lang } from "../model/findings.js";
 import { baselineOf, loadBaseline, writeBaseline, type Acceptance } from "./baseline.js";
 import { assertDefaultClassification, loadConfiguration } from "./configuration.js";
-import { helpWords, langOfArguments, localiseHelp } from "./help.js";
+import { langOfArguments, localiseHelp } from "./help.js";
 import { expand, readInput, type Input } from "./inputs.js";
 import { buildReport, type Report } from "./report.js";
 import { forTerminal, jsonForTerminal, useColour } from "./terminal.js";
 import { formatText } from "./text.js";
+import { fill, plural, words } from "../words.js";
 
 /** Exit codes: what a CI pipeline branches on. */
 export const EXIT = { ok: 0, blocked: 1, error: 2 } as const;
@@ -102,7 +103,7 @@ async function check(paths: string[], options: CheckOptions): Promise<number> {
     // The new baseline is then judged like any other: this run reports what it does not accept.
     const entries = baselineOf(report.findings, accepting);
     writeBaseline(options.writeBaseline, entries);
-    process.stderr.write(`Baseline written to ${forTerminal(options.writeBaseline)}: ${entries.length} accepted findings\n`);
+    process.stderr.write(`${fill(plural(lang, words[lang].text.baselineWritten, entries.length), { file: forTerminal(options.writeBaseline) })}\n`);
     report = judge(await Engine.create({ config, baseline: entries }), inputs, lang, { config: configFile, baseline: options.writeBaseline });
   }
   const text = () => formatText(report, useColour(options.color), options.quiet);
@@ -114,7 +115,7 @@ async function check(paths: string[], options: CheckOptions): Promise<number> {
     } finally {
       closeSync(file);
     }
-    process.stdout.write(text() + `Report (${options.format}) written to ${forTerminal(options.output)}\n`);
+    process.stdout.write(text() + `${fill(words[lang].text.reportWritten, { format: options.format, file: forTerminal(options.output) })}\n`);
   } else {
     await emit(report, options, config, (piece) => process.stdout.write(piece), text);
   }
@@ -133,43 +134,46 @@ function normalize(path: string): number {
 }
 
 function program(lang: Lang): Command {
-  const w = helpWords[lang];
-  const langOption = () => new Option("-l, --lang <lang>", w.lang).choices(["fr", "en"]);
+  const w = words[lang].help;
+  // What each option's value is, in the user's language: commander shows it, never uses it.
+  const v = w.values;
+  const langOption = () => new Option(`-l, --lang <${v.lang}>`, w.lang).choices(["fr", "en"]);
   const cli = new Command("souverain")
     .description(w.program)
+    .usage(w.usage)
     .version(version, "-V, --version", w.version)
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(`souverain: ${forTerminal(text.replace(/^error: /, "").trimEnd())}\n`) });
   cli
     .command("check")
     .description(w.check)
-    .argument("<inputs...>", w.inputs)
-    .addOption(new Option("-f, --format <format>", w.format).choices(["text", "json", "sarif", "junit", "html", "markdown"]).default("text"))
-    .option("-o, --output <file>", w.output)
+    .argument(`<${v.inputs}...>`, w.inputs)
+    .addOption(new Option(`-f, --format <${v.format}>`, w.format).choices(["text", "json", "sarif", "junit", "html", "markdown"]).default("text"))
+    .option(`-o, --output <${v.file}>`, w.output)
     .option("-q, --quiet", w.quiet, false)
     .option("--all-placements", w.allPlacements, false)
-    .option("-c, --config <file>", w.config)
+    .option(`-c, --config <${v.file}>`, w.config)
     .addOption(langOption())
     .option("--no-color", w.noColor)
-    .option("--baseline <file>", w.baseline)
-    .option("--write-baseline <file>", w.writeBaseline)
-    .option("--accepted-by <who>", w.acceptedBy)
-    .option("--expires <date>", w.expires)
-    .option("--justification <text>", w.justification)
+    .option(`--baseline <${v.file}>`, w.baseline)
+    .option(`--write-baseline <${v.file}>`, w.writeBaseline)
+    .option(`--accepted-by <${v.who}>`, w.acceptedBy)
+    .option(`--expires <${v.date}>`, w.expires)
+    .option(`--justification <${v.text}>`, w.justification)
     .action(async (files: string[], options: CheckOptions) => {
       process.exitCode = await check(files, options);
     });
   cli
     .command("normalize")
     .description(w.normalize)
-    .argument("<input>", w.normalizeInput)
+    .argument(`<${v.input}>`, w.normalizeInput)
     .action((input: string) => {
       process.exitCode = normalize(input);
     });
   cli
     .command("rules")
     .description(w.rules)
-    .addOption(new Option("-f, --format <format>", w.rulesFormat).choices(["text", "json"]).default("text"))
+    .addOption(new Option(`-f, --format <${v.format}>`, w.rulesFormat).choices(["text", "json"]).default("text"))
     .addOption(langOption())
     .option("--no-color", w.noColor)
     .action(async (options: { format: "text" | "json"; lang?: Lang; color: boolean }) => {
@@ -180,7 +184,7 @@ function program(lang: Lang): Command {
   cli
     .command("explain")
     .description(w.explain)
-    .argument("<rule-id>", w.ruleId)
+    .argument(`<${v.ruleId}>`, w.ruleId)
     .addOption(langOption())
     .option("--no-color", w.noColor)
     .action(async (id: string, options: { lang?: Lang; color: boolean }) => {
@@ -190,20 +194,22 @@ function program(lang: Lang): Command {
   cli
     .command("init")
     .description(w.init)
-    .argument("[folder]", w.initFolder, ".")
+    .argument(`[${v.folder}]`, w.initFolder, ".")
     .addOption(langOption())
     .action(async (folder: string, options: { lang?: Lang }) => {
       const { init } = await import("./init.js");
-      for (const file of init(folder, options.lang)) process.stdout.write(`wrote ${forTerminal(file)}\n`);
+      const say = options.lang ?? lang;
+      for (const file of init(folder, options.lang, say)) process.stdout.write(`${fill(words[say].init.wrote, { file: forTerminal(file) })}\n`);
     });
   cli
     .command("catalog")
     .description(w.catalog)
-    .argument("[provider]", w.catalogProvider)
-    .addOption(new Option("-f, --format <format>", w.rulesFormat).choices(["text", "json"]).default("text"))
-    .action(async (provider: string | undefined, options: { format: "text" | "json" }) => {
+    .argument(`[${v.provider}]`, w.catalogProvider)
+    .addOption(new Option(`-f, --format <${v.format}>`, w.rulesFormat).choices(["text", "json"]).default("text"))
+    .addOption(langOption())
+    .action(async (provider: string | undefined, options: { format: "text" | "json"; lang?: Lang }) => {
       const { builtInCatalog, showCatalog } = await import("./catalog.js");
-      const text = showCatalog(builtInCatalog(), provider, options.format);
+      const text = showCatalog(builtInCatalog(), provider, options.format, options.lang ?? lang);
       process.stdout.write(options.format === "json" ? jsonForTerminal(text) : text.split("\n").map(forTerminal).join("\n"));
     });
   localiseHelp(cli, lang);

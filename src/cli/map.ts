@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { geoConicConformal, geoGraticule10, geoNaturalEarth1, geoPath, type GeoProjection } from "d3-geo";
-import type { Decision, Point, ResidencyWords, Row } from "./residency.js";
+import { fill } from "../words.js";
+import { roleName, type Decision, type Point, type ResidencyWords, type Row } from "./residency.js";
 
 /**
  * The map of the HTML report, drawn once at report time as inline SVG: Natural Earth's countries
@@ -43,7 +44,7 @@ function cluster(x: number, y: number, dots: Dot[], radius: number, w: Residency
       const distance = radius * 1.9 * Math.sqrt(i);
       const cx = (x + distance * Math.cos(angle)).toFixed(1);
       const cy = (y + distance * Math.sin(angle)).toFixed(1);
-      return `<circle class="marker" data-resource="${escape(dot.row.id)}" data-decision="${dot.row.decision}" cx="${cx}" cy="${cy}" r="${radius}" fill="${COLOURS[dot.row.decision]}"><title>${escape(`${dot.row.id}${dot.role ? ` (${dot.role})` : ""}: ${w.decision[dot.row.decision]}; ${dot.label}`)}</title></circle>`;
+      return `<circle class="marker" data-resource="${escape(dot.row.id)}" data-decision="${dot.row.decision}" cx="${cx}" cy="${cy}" r="${radius}" fill="${COLOURS[dot.row.decision]}"><title>${escape(fill(w.mapDot, { resource: dot.row.id, role: dot.role ? ` (${dot.role})` : "", decision: w.decision[dot.row.decision], place: dot.label }))}</title></circle>`;
     })
     .join("");
 }
@@ -69,7 +70,7 @@ export function drawMap(rows: Row[], w: ResidencyWords): string {
   const nowhere: Dot[] = [];
   for (const row of rows) {
     for (const { placement, point, countries } of row.placements) {
-      const role = w.role[placement.role] ?? placement.role;
+      const role = roleName(w, placement.role);
       const label = `${placement.provider ?? placement.cloud ?? "?"} ${placement.region ?? ""} ${point ? `(${point.place}, ${countries})` : countries ? `(${countries})` : ""}`.replace(/\s+/g, " ").trim();
       const dot = { row, role, label };
       const onEurope = point && place(europe, point);
@@ -112,7 +113,7 @@ export function drawMap(rows: Row[], w: ResidencyWords): string {
     nowhere.forEach((dot, i) => {
       const x = 16 + (i % 2) * (WIDTH / 2);
       const y = HEIGHT + 38 + Math.floor(i / 2) * ROW;
-      parts.push(cluster(x, y - 4, [dot], 5, w), `<text x="${x + 10}" y="${y}" class="label">${escape(`${dot.row.id}${dot.role ? ` (${dot.role})` : ""}: ${dot.label}`.slice(0, 60))}</text>`);
+      parts.push(cluster(x, y - 4, [dot], 5, w), `<text x="${x + 10}" y="${y}" class="label">${escape(fill(w.mapLabel, { resource: dot.row.id, role: dot.role ? ` (${dot.role})` : "", place: dot.label }).slice(0, 60))}</text>`);
     });
     parts.push("</g>");
   }

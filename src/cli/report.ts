@@ -1,5 +1,5 @@
 import { rules } from "../engine.js";
-import type { Enforcement, Finding, Lang, ResourceSummary, Verdict } from "../model/findings.js";
+import type { Enforcement, Finding, Lang, Localized, ResourceSummary, Verdict } from "../model/findings.js";
 
 /** A finding as reports show it: in one language, with the rule's title, basis and fix. */
 export interface ReportedFinding {
@@ -42,7 +42,7 @@ export interface Report {
 export interface JudgedInput {
   file: string;
   format: string;
-  description: string;
+  description: Localized;
   empty?: true;
   verdict: Verdict;
 }
@@ -77,7 +77,7 @@ export function buildReport(judged: JudgedInput[], lang: Lang, version: string, 
   return {
     tool: { name: "souverain", version },
     lang,
-    inputs: judged.map(({ file, format, description, empty, verdict }) => ({ file, format, description, resources: verdict.resources.length, ...(empty ? { empty } : {}) })),
+    inputs: judged.map(({ file, format, description, empty, verdict }) => ({ file, format, description: description[lang], resources: verdict.resources.length, ...(empty ? { empty } : {}) })),
     findings,
     resources: judged.flatMap(({ file, verdict }) => verdict.resources.map((r) => ({ ...r, file }))),
     summary: {
@@ -97,7 +97,7 @@ function localize(finding: Finding, file: string, lang: Lang): ReportedFinding {
   const rule = rules[finding.policy]!;
   return {
     policy: finding.policy,
-    title: rule.title,
+    title: rule.title[lang] ?? rule.title.en,
     resource: finding.resource,
     file,
     enforcement: finding.enforcement,

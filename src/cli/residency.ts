@@ -2,6 +2,8 @@ import type { Config } from "../config.js";
 import type { Lang, Placement, Proof } from "../model/findings.js";
 import { builtInCatalog, type Catalog } from "./catalog.js";
 import type { Report, ReportedFinding } from "./report.js";
+import type { Words } from "../words.js";
+import { countryName, placeName } from "../names.js";
 
 /**
  * What the HTML and Markdown reports show: one row per resource with the decision its findings make,
@@ -80,14 +82,6 @@ function locator(config: Config, catalog: Catalog): (cloud: string | null, regio
   };
 }
 
-const regionNames = { en: new Intl.DisplayNames(["en"], { type: "region" }), fr: new Intl.DisplayNames(["fr"], { type: "region" }) };
-
-/** A country's name in the report's language, from the ICU data Node ships (the catalog's codes are ISO 3166 alpha-2). */
-export function countryName(code: string, lang: Lang): string {
-  if (code === "*") return lang === "fr" ? "monde entier" : "worldwide";
-  return regionNames[lang].of(code) ?? code;
-}
-
 export function residency(report: Report, config: Config): Residency {
   const catalog = builtInCatalog();
   const locate = locator(config, catalog);
@@ -111,7 +105,11 @@ export function residency(report: Report, config: Config): Residency {
       classifiedBy: r.classifiedBy,
       placements: r.placements.map((p) => {
         const point = p.known && p.countries?.length === 1 && p.countries[0] !== "*" ? locate(p.cloud, p.region) : undefined;
-        return { placement: p, countries: (p.countries ?? []).map((c) => countryName(c, report.lang)).join(", "), ...(point ? { point } : {}) };
+        return {
+          placement: p,
+          countries: (p.countries ?? []).map((c) => countryName(c, report.lang)).join(", "),
+          ...(point ? { point: { ...point, place: placeName(point.place, report.lang) } } : {}),
+        };
       }),
       decision: decisionOf(findings),
       findings,
@@ -142,114 +140,8 @@ export function residency(report: Report, config: Config): Residency {
   };
 }
 
-/** The words both reports use, per language. */
-export const residencyWords = {
-  en: {
-    title: "Data residency report",
-    verdict: { blocked: "BLOCKED: do not deploy", passed: "PASSED: nothing blocks the deploy" },
-    decision: { blocked: "blocked", advisory: "advisory", exempt: "exempt", compliant: "compliant" } satisfies Record<Decision, string>,
-    proof: { yes: "yes", no: "no", unknown: "unknown" } satisfies Record<Proof, string>,
-    proofs: { in_france: "France", in_eu: "EU", in_eea: "EEA", french_law: "French law", secnumcloud: "SecNumCloud", hds: "HDS" } satisfies Record<(typeof PROOFS)[number], string>,
-    inputs: "What was judged",
-    resources: "resources",
-    findings: "findings",
-    mandatory: "mandatory",
-    advisory: "advisory",
-    exempt: "exempt",
-    accepted: "accepted (baseline)",
-    catalog: "Catalog of",
-    configuration: "Configuration",
-    noConfiguration: "none (the rules' defaults)",
-    generated: "Generated on",
-    by: "by",
-    byRule: "Findings by rule",
-    byClass: "Resources by data class",
-    rule: "Rule",
-    dataClass: "Data class",
-    blockedResources: "blocked",
-    table: "Resources",
-    resource: "Resource",
-    classes: "Classes",
-    classifiedBy: "from",
-    unrecognized: "unrecognised",
-    unclassified: "unclassified",
-    cloud: "Legal cloud",
-    region: "Region",
-    country: "Country",
-    decisionHeader: "Decision",
-    exemption: "Exemption",
-    until: "until",
-    filter: "Filter",
-    all: "all",
-    shown: "shown",
-    map: "Where the data lies",
-    world: "Outside Europe",
-    nowhere: "No single place on the map (global service, unknown region, several countries, no coordinates in the catalog)",
-    none: "No finding.",
-    other: "About the configuration",
-    empty: "empty plan: nothing to create or change",
-    role: { primary: "", replica: "replica", backup: "backup copy", cdn: "CDN edge copy" } as Record<string, string>,
-    unknownPlace: "unknown",
-    level: { mandatory: "mandatory", advisory: "advisory" },
-  },
-  fr: {
-    title: "Rapport de localisation des données",
-    verdict: { blocked: "BLOQUÉ\u00a0: ne pas déployer", passed: "CONFORME\u00a0: rien ne bloque le déploiement" },
-    decision: { blocked: "bloquée", advisory: "avertissement", exempt: "dérogation", compliant: "conforme" } satisfies Record<Decision, string>,
-    proof: { yes: "oui", no: "non", unknown: "inconnu" } satisfies Record<Proof, string>,
-    proofs: { in_france: "France", in_eu: "UE", in_eea: "EEE", french_law: "Droit français", secnumcloud: "SecNumCloud", hds: "HDS" } satisfies Record<(typeof PROOFS)[number], string>,
-    inputs: "Ce qui a été jugé",
-    resources: "ressources",
-    findings: "constats",
-    mandatory: "bloquants",
-    advisory: "avertissements",
-    exempt: "sous dérogation",
-    accepted: "acceptés (base de référence)",
-    catalog: "Catalogue du",
-    configuration: "Configuration",
-    noConfiguration: "aucune (valeurs par défaut des règles)",
-    generated: "Établi le",
-    by: "par",
-    byRule: "Constats par règle",
-    byClass: "Ressources par classe de données",
-    rule: "Règle",
-    dataClass: "Classe de données",
-    blockedResources: "bloquées",
-    table: "Ressources",
-    resource: "Ressource",
-    classes: "Classes",
-    classifiedBy: "d'après",
-    unrecognized: "non reconnue",
-    unclassified: "non classifiée",
-    cloud: "Fournisseur",
-    region: "Région",
-    country: "Pays",
-    decisionHeader: "Décision",
-    exemption: "Dérogation",
-    until: "jusqu'au",
-    filter: "Filtrer",
-    all: "toutes",
-    shown: "affichées",
-    map: "Où se trouvent les données",
-    world: "Hors d'Europe",
-    nowhere: "Sans lieu unique sur la carte (service global, région inconnue, plusieurs pays, pas de coordonnées au catalogue)",
-    none: "Aucun constat.",
-    other: "Sur la configuration",
-    empty: "plan vide\u00a0: rien à créer ni à modifier",
-    role: { primary: "", replica: "réplique", backup: "copie de sauvegarde", cdn: "copie CDN" } as Record<string, string>,
-    unknownPlace: "inconnue",
-    level: { mandatory: "bloquant", advisory: "avertissement" },
-  },
-} as const;
+/** The words both reports use, in the report's language (src/locales/<lang>.json, section `report`). */
+export type ResidencyWords = Words["report"];
 
-export type ResidencyWords = (typeof residencyWords)[Lang];
-
-const MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
-
-/** A YYYY-MM-DD date as a reader writes it: "31 mars 2027", "1er mars 2027"; in English, as it is. */
-export function dateIn(lang: Lang, iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (lang === "en" || !m) return iso;
-  const day = Number(m[3]);
-  return `${day === 1 ? "1er" : day} ${MONTHS_FR[Number(m[2]) - 1]} ${m[1]}`;
-}
+/** A role's name (replica, backup copy…), empty for the resource's own placement, the role itself when unnamed. */
+export const roleName = (w: ResidencyWords, role: string): string => (Object.hasOwn(w.role, role) ? w.role[role as keyof ResidencyWords["role"]] : role);

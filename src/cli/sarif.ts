@@ -3,6 +3,7 @@ import { pathToFileURL } from "node:url";
 import type { ArtifactLocation, Log, ReportingDescriptor, Result } from "sarif";
 import { rules } from "../engine.js";
 import type { Enforcement } from "../model/findings.js";
+import { dateIn, fill, words } from "../words.js";
 import { constructLabel, fileReference, sourceLocator } from "./locations.js";
 import type { Report, ReportedFinding } from "./report.js";
 
@@ -25,9 +26,12 @@ function descriptor(id: string, lang: Report["lang"]): ReportingDescriptor {
   return {
     id,
     name: id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
-    shortDescription: { text: rule.title },
-    fullDescription: { text: rule.description },
-    help: { text: `${rule.basis[lang]}\n\n${rule.fix[lang]}`, markdown: `**Basis:** ${rule.basis[lang]}\n\n**Fix:** ${rule.fix[lang]}` },
+    shortDescription: { text: rule.title[lang] ?? rule.title.en },
+    fullDescription: { text: rule.description[lang] ?? rule.description.en },
+    help: {
+      text: `${rule.basis[lang]}\n\n${rule.fix[lang]}`,
+      markdown: `${fill(words[lang].sarif.basis, { basis: rule.basis[lang] })}\n\n${fill(words[lang].sarif.fix, { fix: rule.fix[lang] })}`,
+    },
     helpUri: rule.references[0]?.url,
     defaultConfiguration: { level: rule.enforcement === "mandatory" ? "error" : "warning" },
     properties: { tags: ["security", "sovereignty", ...rule.frameworks], "security-severity": SECURITY_SEVERITY[rule.enforcement] },
@@ -43,6 +47,7 @@ function descriptor(id: string, lang: Report["lang"]): ReportingDescriptor {
 export function formatSarif(report: Report): string {
   const ids = Object.keys(rules).sort();
   const locate = sourceLocator(report);
+  const w = words[report.lang].sarif;
   const results: Result[] = report.findings.map((f: ReportedFinding) => {
     const at = locate(f.file, f.resource);
     return {
@@ -56,7 +61,7 @@ export function formatSarif(report: Report): string {
       }],
       partialFingerprints: { "souverainFinding/v1": createHash("sha256").update(`${f.policy}|${fileReference(f.file).uri}|${f.resource}`).digest("hex") },
       properties: { "security-severity": SECURITY_SEVERITY[f.enforcement] },
-      ...(f.exempt ? { suppressions: f.exemptions.map((e) => ({ kind: "external" as const, status: "accepted" as const, justification: `${e.justification} (until ${e.expires})` })) } : {}),
+      ...(f.exempt ? { suppressions: f.exemptions.map((e) => ({ kind: "external" as const, status: "accepted" as const, justification: fill(w.until, { justification: e.justification, date: dateIn(report.lang, e.expires) }) })) } : {}),
     };
   });
   const log: Log = {
@@ -69,7 +74,7 @@ export function formatSarif(report: Report): string {
       originalUriBaseIds: { [SOURCE_ROOT]: { uri: pathToFileURL(process.cwd() + "/").href } },
       artifacts: report.inputs.map((i) => ({
         location: artifactLocation(i.file),
-        description: { text: i.empty ? `${i.description}: empty plan, nothing to create or change` : i.description },
+        description: { text: i.empty ? fill(w.empty, { description: i.description }) : i.description },
       })),
       results,
     }],

@@ -2,19 +2,9 @@ import { styleText } from "node:util";
 import type { Lang } from "../model/findings.js";
 import type { Report, ReportedFinding } from "./report.js";
 import { forTerminal as safe } from "./terminal.js";
+import { dateIn, fill, plural, words, type Words } from "../words.js";
 
 type Style = Parameters<typeof styleText>[0];
-
-const words = {
-  en: { basis: "Basis: ", fix: "Fix: ", exemptUntil: "exempt until", blocked: "BLOCKED", passed: "PASSED",
-    resources: "resources", read: "read", mandatory: "mandatory", advisory: "advisory", exempt: "exempt", none: "No finding.",
-    accepted: "accepted (baseline, not listed)", level: { mandatory: "mandatory", advisory: "advisory" }, colon: ": ",
-    empty: "empty plan: nothing to create or change" },
-  fr: { basis: "Fondement\u00a0: ", fix: "Correction\u00a0: ", exemptUntil: "dérogation jusqu'au", blocked: "BLOQUÉ", passed: "CONFORME",
-    resources: "ressources", read: "lu", mandatory: "bloquant(s)", advisory: "avertissement(s)", exempt: "dérogation(s)", none: "Aucun constat.",
-    accepted: "accepté(s) (base de référence, non listés)", level: { mandatory: "bloquant", advisory: "avertissement" }, colon: "\u00a0: ",
-    empty: "plan vide : rien à créer ni à modifier" },
-} satisfies Record<Lang, Record<string, string | Record<string, string>>>;
 
 type Paint = (style: Style, text: string) => string;
 
@@ -26,19 +16,28 @@ type Paint = (style: Style, text: string) => string;
  */
 export function formatText(report: Report, colour: boolean, quiet = false): string {
   const paint: Paint = (style, text) => (colour ? styleText(style, text) : text);
-  const w = words[report.lang];
+  const lang = report.lang;
+  const w = words[lang].text;
   const s = report.summary;
   // Nothing judged can only mean empty plans (any other input without a resource is refused): say so.
   const verdict = s.blocked ? paint(["bold", "red"], w.blocked) : `${paint(["bold", "green"], w.passed)}${s.resources === 0 ? ` (${w.empty})` : ""}`;
-  const summary = `${s.resources} ${w.resources} · ${s.mandatory} ${w.mandatory} · ${s.advisory} ${w.advisory} · ${s.exempt} ${w.exempt}${s.accepted ? ` · ${s.accepted} ${w.accepted}` : ""} → ${verdict}`;
+  const counts = [
+    plural(lang, w.resources, s.resources),
+    plural(lang, w.mandatory, s.mandatory),
+    plural(lang, w.advisory, s.advisory),
+    plural(lang, w.exempt, s.exempt),
+    ...(s.accepted ? [plural(lang, w.accepted, s.accepted)] : []),
+  ];
+  const summary = `${counts.join(" · ")} → ${verdict}`;
   if (quiet) return summary + "\n";
-  const lines: string[] = report.inputs.map((i) => paint("dim", `${w.read} ${safe(i.file)}: ${safe(i.description)}, ${i.empty ? w.empty : `${i.resources} ${w.resources}`}`));
+  const lines: string[] = report.inputs.map((i) =>
+    paint("dim", fill(w.read, { file: safe(i.file), description: safe(i.description), what: i.empty ? w.empty : plural(lang, w.resources, i.resources) })));
   const several = report.inputs.length > 1;
   const groups = byRule(report.findings.filter((f) => !f.accepted));
   for (const group of groups) {
     const first = group[0]!;
-    lines.push("", `${paint("bold", first.policy)} · ${first.title} (${group.length})`, paint("dim", `  ${w.basis}${first.basis}`), `  ${w.fix}${first.fix}`);
-    for (const f of group) lines.push(...finding(f, several, w, paint));
+    lines.push("", `${paint("bold", first.policy)} · ${first.title} (${group.length})`, paint("dim", `  ${fill(w.basis, { basis: first.basis })}`), `  ${fill(w.fix, { fix: first.fix })}`);
+    for (const f of group) lines.push(...finding(f, several, lang, paint));
   }
   if (groups.length === 0) lines.push("", w.none);
   lines.push("", summary);
@@ -56,9 +55,11 @@ function byRule(findings: ReportedFinding[]): ReportedFinding[][] {
   return [...groups.values()];
 }
 
-function finding(f: ReportedFinding, several: boolean, w: (typeof words)[Lang], paint: Paint): string[] {
+function finding(f: ReportedFinding, several: boolean, lang: Lang, paint: Paint): string[] {
+  const w: Words["text"] = words[lang].text;
   const [mark, style]: [string, Style] = f.exempt ? ["○", "dim"] : f.enforcement === "mandatory" ? ["✖", "red"] : ["▲", "yellow"];
-  const level = f.exempt ? `${w.exemptUntil} ${f.exemptions[0]!.expires}${w.colon}${safe(f.exemptions[0]!.justification)}` : w.level[f.enforcement];
+  const exemption = f.exemptions[0]!;
+  const level = f.exempt ? fill(w.exemptUntil, { expires: dateIn(lang, exemption.expires), justification: safe(exemption.justification) }) : w.level[f.enforcement];
   return [
     `  ${paint(style, `${mark} ${safe(f.resource)}`)}  ${paint("dim", `[${level}]${several ? `  ${safe(f.file)}` : ""}`)}`,
     `    ${safe(f.message)}`,

@@ -8,8 +8,8 @@ export type Localized = Record<Lang, string>;
 export interface RuleMetadata {
   /** Stable id, used in configurations and exemptions. */
   id: string;
-  title: string;
-  description: string;
+  title: Localized;
+  description: Localized;
   /** Default level; the configuration may change it. */
   enforcement: Enforcement;
   /** Data classes the rule protects. */

@@ -13,6 +13,8 @@ import type { CanonicalResource } from "../model/canonical.js";
 import type { Finding, Lang, RuleMetadata, Verdict } from "../model/findings.js";
 import type { PulumiResource } from "./resolve.js";
 import { RunMemory } from "./run.js";
+import { originName } from "../names.js";
+import { dateIn, fill, words } from "../words.js";
 import { resolveStack, type StackResource } from "./stack.js";
 
 /**
@@ -127,25 +129,25 @@ function judgeStack(args: StackValidationArgs): Promise<Judgement> {
 }
 
 const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
-const DATA_OF: Record<Lang, (name: string) => string> = {
-  en: (name) => `Data of ${name}, copied by this resource:`,
-  fr: (name) => `Données de ${name}, copiées par cette ressource :`,
-};
+
+/** The language of the violations: the settings', English until they are read or when they name none. */
+const langOf = (config: PackSettings): Lang => (config.lang === "fr" ? "fr" : "en");
 
 /**
  * @pulumi/policy's reportViolation also takes {message, urn, enforcementLevel} (its server reads the
  * level per violation), though its type only declares (message, urn): hence the casts below.
  */
 function report(finding: Finding, rule: RuleMetadata, judgement: Judgement, reportViolation: ReportViolation, urn?: string): void {
-  const lang = settings.lang ?? "en";
-  const origin = judgement.verdict.resources.find((r) => r.id === finding.resource)?.classifiedBy.join(", ");
+  const lang = langOf(settings);
+  const w = words[lang].pack;
+  const origin = judgement.verdict.resources.find((r) => r.id === finding.resource)?.classifiedBy.map((o) => originName(o, lang)).join(", ");
   const source = judgement.copiedSources.get(finding.resource);
   const exemption = finding.exemptions[0];
   const message = [
-    source && DATA_OF[lang](source),
+    source && fill(w.dataOf, { name: source }),
     finding.message[lang],
-    origin && `Classified by: ${origin}.`,
-    exemption ? `Exempt until ${exemption.expires}: ${exemption.justification}.` : sentence(rule.basis[lang]),
+    origin && fill(w.classifiedBy, { origin }),
+    exemption ? fill(w.exempt, { date: dateIn(lang, exemption.expires), justification: exemption.justification }) : sentence(rule.basis[lang]),
     !exemption && sentence(rule.fix[lang]),
   ].filter(Boolean).join(" ");
   // One level per rule. A rule named in `enforcement` (souverain.json's map, applied by the rules) is
@@ -161,7 +163,7 @@ const findingKey = (f: Finding) => JSON.stringify([f.policy, f.resource, f.messa
 
 /** Never a silent pass, even when the settings policy that reports errors is disabled. */
 const blocked = (error: string, reportViolation: ReportViolation, urn?: string) =>
-  reportViolation({ message: `Not judged, so blocked: ${error}`, urn, enforcementLevel: "mandatory" } as never);
+  reportViolation({ message: fill(words[langOf(settings)].pack.notJudged, { error }), urn, enforcementLevel: "mandatory" } as never);
 
 /**
  * With the settings policy disabled, its settings (levels, exemptions, default classification) would
@@ -171,7 +173,7 @@ function settingsWereRead(state: RunState, reportViolation: ReportViolation, urn
   if (state.settingsRead) return true;
   if (!state.reported.has(SETTINGS_POLICY)) {
     state.reported.add(SETTINGS_POLICY);
-    blocked(`the "${SETTINGS_POLICY}" policy is disabled in the policy pack configuration, so its settings were not read; it must stay enabled`, reportViolation, urn);
+    blocked(fill(words[langOf(settings)].pack.settingsDisabled, { policy: SETTINGS_POLICY }), reportViolation, urn);
   }
   return false;
 }
@@ -184,12 +186,13 @@ function settingsWereRead(state: RunState, reportViolation: ReportViolation, urn
 function rulePolicy(rule: RuleMetadata): StackValidationPolicy {
   return {
     name: rule.id,
-    description: rule.title,
+    // Pulumi reads the policies' descriptions when the pack loads, before any setting (`lang` included): English.
+    description: rule.title.en,
     enforcementLevel: rule.enforcement,
     remediationSteps: rule.fix.en,
     url: rule.references[0]?.url,
     tags: ["sovereignty", ...rule.frameworks],
-    framework: { name: rule.frameworks[0] ?? "Souverain", version: "", reference: rule.basis.en, specification: rule.description },
+    framework: { name: rule.frameworks[0] ?? "Souverain", version: "", reference: rule.basis.en, specification: rule.description.en },
     // Judged once per resource whatever the number of policies (judgeResource is memoised per URN);
     // findings about the configuration wait for the stack, where they are reported once.
     validateResource: async (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
@@ -219,27 +222,27 @@ function rulePolicy(rule: RuleMetadata): StackValidationPolicy {
 /** Holds the pack's settings and blocks when the rules cannot judge a resource or the stack: failure is never a pass. */
 const settingsPolicy: StackValidationPolicy = {
   name: SETTINGS_POLICY,
-  description: "Souverain's settings (classification tags, class names, default classification, catalog additions, exemptions); blocks when the stack cannot be judged.",
+  description: words.en.pack.settings,
   enforcementLevel: "mandatory",
   configSchema: settingsSchema(),
   validateResource: async (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
     settings = args.getConfig<PackSettings>();
     runOf(args.stackTags).settingsRead = true;
     const judgement = await judgeResource(args);
-    if (judgement.error) reportViolation(`The sovereignty rules could not judge this resource, so it is blocked: ${judgement.error}`, args.urn);
+    if (judgement.error) reportViolation(fill(words[langOf(settings)].pack.resourceNotJudged, { error: judgement.error }), args.urn);
   },
   validateStack: async (args, reportViolation) => {
     settings = args.getConfig<PackSettings>();
     runOf(args.stackTags).settingsRead = true;
     const judgement = await judgeStack(args);
-    if (judgement.error) reportViolation(`The sovereignty rules could not judge this stack, so it is blocked: ${judgement.error}`);
+    if (judgement.error) reportViolation(fill(words[langOf(settings)].pack.stackNotJudged, { error: judgement.error }));
   },
 } as StackValidationPolicy;
 
 /** The CrossGuard pack: the settings policy first (it runs first), then one policy per rule. */
 export function souverainPolicyPack(name = "souverain"): PolicyPack {
   return new PolicyPack(name, {
-    description: "Blocks deploys that put sensitive, archival, health or personal data where French law does not allow it.",
+    description: words.en.pack.description,
     policies: [settingsPolicy, ...Object.values(rules).map(rulePolicy)],
   });
 }

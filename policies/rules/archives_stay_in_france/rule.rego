@@ -14,18 +14,20 @@
 #     ref: https://www.legifrance.gouv.fr/codes/id/LEGITEXT000006074236
 #   - description: Code du patrimoine, article R212-23, agrément des tiers-archiveurs (Légifrance)
 #     ref: https://www.legifrance.gouv.fr/codes/id/LEGITEXT000006074236
-#   - description: Regulation (EU) 2018/1807, free flow of non-personal data (after which the 2016 note was withdrawn)
+#   - description: "Règlement (UE) 2018/1807 du 14 novembre 2018 établissant un cadre applicable au libre flux des données à caractère non personnel dans l'Union européenne (après lequel la note de 2016 a été retirée)"
 #     ref: https://eur-lex.europa.eu/eli/reg/2018/1807/oj
 # custom:
+#   description_fr: "Les archives publiques définitives et historiques (celles sélectionnées en application des articles L212-2 et L212-3, et celles classées comme archives historiques) sont des «\u00a0trésors nationaux\u00a0» (Code du patrimoine, art. L111-1, 2°)\u00a0: elles ne peuvent quitter le territoire français sans autorisation (art. L111-2 et L111-7). Les autres archives publiques (courantes et intermédiaires) ne sont pas des trésors nationaux\u00a0; les garder en France chez un fournisseur de droit français est la politique de cette organisation, fondée sur la note DGP/SIAF/2016/006 (retirée en 2019) et sur le régime du tiers-archivage, qui exige un agrément et garde les archives sur le territoire national (art. L212-4 et R212-23). Un fournisseur de droit français est exigé, par cette politique, pour les unes comme pour les autres. Avec archivesRequireSecnumcloud, une offre qualifiée SecNumCloud est exigée en plus."
+#   title_fr: "Les archives publiques restent en France, chez un fournisseur de droit français"
 #   enforcement: mandatory
 #   classes: [archive, definitive-archive]
 #   last_reviewed: "2026-11-24"
 #   basis:
 #     en: "Code du patrimoine L211-4 (public archives); L111-1 2° (version of 12 October 2024): definitive and historical archives are \"trésors nationaux\", which may not leave the territory without authorisation (L111-2, L111-7). For other public archives, France and a provider under French law are this organisation's policy, rooted in note DGP/SIAF/2016/006 of 5 April 2016 (withdrawn in 2019) and the third-party archiving regime (approval, national territory: L212-4, R212-23)."
-#     fr: "Code du patrimoine, article L211-4 (archives publiques) ; article L111-1 2° (version du 12 octobre 2024) : les archives définitives et historiques sont des « trésors nationaux », qui ne peuvent quitter le territoire sans autorisation (L111-2, L111-7). Pour les autres archives publiques, la France et un fournisseur de droit français sont la politique de cette organisation, fondée sur la note DGP/SIAF/2016/006 du 5 avril 2016 (retirée en 2019) et sur le régime du tiers-archivage (agrément, territoire national : L212-4, R212-23)."
+#     fr: "Code du patrimoine, art. L211-4 (archives publiques)\u00a0; art. L111-1, 2° (version du 12 octobre 2024)\u00a0: les archives définitives et historiques sont des «\u00a0trésors nationaux\u00a0», qui ne peuvent quitter le territoire sans autorisation (art. L111-2 et L111-7). Pour les autres archives publiques, exiger la France et un fournisseur de droit français relève de la politique de cette organisation, fondée sur la note DGP/SIAF/2016/006 du 5 avril 2016 (retirée en 2019) et sur le régime du tiers-archivage (agrément, territoire national\u00a0: art. L212-4 et R212-23)."
 #   fix:
 #     en: "Host it in a French region of a provider under French law (for example OVHcloud GRA/SBG/RBX or eu-west-par, Scaleway fr-par, 3DS Outscale, Cloud Temple); for definitive or historical archives, keep them on French territory unless an export authorisation exists; or record a documented, expiring exemption for what is this organisation's policy."
-#     fr: "Hébergez-la dans une région française d'un fournisseur de droit français (par exemple OVHcloud GRA/SBG/RBX ou eu-west-par, Scaleway fr-par, 3DS Outscale, Cloud Temple) ; pour des archives définitives ou historiques, gardez-les sur le territoire français sauf autorisation d'exportation ; ou enregistrez une dérogation documentée et datée pour ce qui relève de la politique de cette organisation."
+#     fr: "Hébergez les archives dans une région française d'un fournisseur de droit français (par exemple OVHcloud GRA, SBG, RBX ou eu-west-par, Scaleway fr-par, 3DS Outscale, Cloud Temple)\u00a0; gardez les archives définitives ou historiques sur le territoire français, sauf autorisation d'exportation\u00a0; ou, pour ce qui relève de la politique de cette organisation, enregistrez une dérogation documentée et limitée dans le temps."
 #   frameworks: [Code du patrimoine, SIAF]
 package souverain.rules.archives_stay_in_france
 
@@ -44,30 +46,18 @@ findings contains {"index": i, "key": n, "message": describe.finding(v, p, held,
 }
 
 # Definitive and historical archives are trésors nationaux: the law keeps them on French territory.
-not_in_france(p, held) := [{
-	"en": "it is not on French territory, which definitive and historical archives, trésors nationaux, may not leave without authorisation (Code du patrimoine L111-1 2°, L111-2)",
-	"fr": "elle n'est pas sur le territoire français, que les archives définitives et historiques, trésors nationaux, ne peuvent quitter sans autorisation (Code du patrimoine, L111-1 2°, L111-2)",
-}] if {
+not_in_france(p, held) := [describe.said("archives.definitive-not-in-france", {})] if {
 	p.in_france == "no"
 	"definitive-archive" in held
-} else := [{
-	"en": "it is not on French territory, which this organisation's policy requires for public archives (rooted in note DGP/SIAF/2016/006 and the third-party archiving regime, L212-4)",
-	"fr": "elle n'est pas sur le territoire français, ce que la politique de cette organisation exige pour les archives publiques (fondée sur la note DGP/SIAF/2016/006 et le régime du tiers-archivage, L212-4)",
-}] if {
+} else := [describe.said("archives.not-in-france", {})] if {
 	p.in_france == "no"
 } else := []
 
-not_french_law(p) := [{
-	"en": concat("", ["the provider is not under French law (jurisdiction: ", location.jurisdiction(p), "), which this organisation's policy requires for public archives"]),
-	"fr": concat("", ["le fournisseur ne relève pas du droit français (juridiction : ", location.jurisdiction(p), "), ce que la politique de cette organisation exige pour les archives publiques"]),
-}] if p.french_law == "no"
+not_french_law(p) := [describe.with_jurisdiction("archives.not-french-law", location.jurisdiction(p))] if p.french_law == "no"
 
 else := []
 
-not_qualified(p) := [{
-	"en": concat("", ["no SecNumCloud-qualified offer covers it, which this configuration requires for archives", describe.status_note(p, "secnumcloud")]),
-	"fr": concat("", ["aucune offre qualifiée SecNumCloud ne la couvre, ce que cette configuration exige pour les archives", describe.status_note(p, "secnumcloud")]),
-}] if {
+not_qualified(p) := [describe.with_offers("archives.not-qualified", p, "secnumcloud")] if {
 	settings.archives_require_secnumcloud == true
 	p.secnumcloud == "no"
 } else := []

@@ -48,16 +48,16 @@ test_definitive_archives_are_judged_under_l111_1 if {
 test_other_archives_outside_france_are_this_organisations_policy if {
 	every class in ["archives", "archives intermédiaires", "archives courantes", "archivage électronique", "SAE"] {
 		m := message(classed("ovh", "DE1", class))
-		contains(m.en, "which this organisation's policy requires for public archives (rooted in note DGP/SIAF/2016/006 and the third-party archiving regime, L212-4)")
+		contains(m.en, "but this organisation's policy requires it for public archives (rooted in note DGP/SIAF/2016/006 and the third-party archiving regime, L212-4)")
 		not contains(m.en, "trésors nationaux")
-		contains(m.fr, "ce que la politique de cette organisation exige pour les archives publiques")
+		contains(m.fr, "alors que la politique de cette organisation l'exige pour les archives publiques")
 	}
 }
 
 test_foreign_law_is_this_organisations_policy_for_both if {
 	every class in ["archives", "archives définitives"] {
 		m := message(classed("aws", "eu-west-3", class))
-		contains(m.en, "the provider is not under French law (jurisdiction: US), which this organisation's policy requires for public archives")
+		contains(m.en, "the provider is not under French law (applicable law: United States), but this organisation's policy requires it for public archives")
 	}
 }
 

@@ -10,23 +10,30 @@
 #   - description: ANS, liste des hébergeurs certifiés HDS
 #     ref: https://esante.gouv.fr/produits-services/hds
 # custom:
+#   description_fr: "Les qualifications, les certifications et les régions changent\u00a0: un catalogue daté de plus de 180 jours avant le jour de l'exécution peut présenter comme «\u00a0qualifiée\u00a0» une offre qui ne l'est plus, ou ignorer une région. Chaque exécution avertit une fois, au sujet du catalogue, jusqu'à ce qu'une version plus récente (ou les entrées de la configuration) le remplace."
+#   title_fr: "Le catalogue est récent"
 #   enforcement: advisory
 #   classes: []
 #   last_reviewed: "2026-11-24"
 #   basis:
 #     en: "Qualifications are granted per offer for a limited time (a SecNumCloud visa lasts three years); a verdict is only as current as the catalog it relies on."
-#     fr: "Les qualifications sont accordées offre par offre pour une durée limitée (un visa SecNumCloud vaut trois ans) ; un verdict n'est pas plus à jour que le catalogue sur lequel il repose."
+#     fr: "Les qualifications sont accordées offre par offre et pour une durée limitée (un visa de sécurité SecNumCloud est valable trois ans)\u00a0; un verdict n'est pas plus à jour que le catalogue sur lequel il repose."
 #   fix:
 #     en: "Update Souverain to a release with a recent catalog, or check ANSSI's and ANS's lists and record what changed in the configuration's catalog, each entry with its source."
-#     fr: "Mettez à jour Souverain vers une version au catalogue récent, ou vérifiez les listes de l'ANSSI et de l'ANS et inscrivez les changements dans le catalogue de la configuration, chaque entrée avec sa source."
+#     fr: "Passez à une version de Souverain dont le catalogue est récent, ou vérifiez les listes de l'ANSSI et de l'ANS et inscrivez les changements dans le catalogue de la configuration, chaque entrée avec sa source."
 #   frameworks: [Souverain]
 package souverain.rules.catalog_must_be_current
 
+import data.souverain.lib.describe
+
 max_age_days := 180
 
-findings contains {"config": "catalog", "message": {
-	"en": sprintf("the catalog is dated %s, %d days before this run (%s): qualifications and regions may have changed since; check ANSSI's and ANS's lists.", [data.catalog.asOf, age, input.today]),
-	"fr": sprintf("le catalogue est daté du %s, %d jours avant cette exécution (%s) : qualifications et régions ont pu changer depuis ; vérifiez les listes de l'ANSSI et de l'ANS.", [data.catalog.asOf, age, input.today]),
+findings contains {"config": "catalog", "message": {lang: text |
+	some lang in describe.langs
+	text := describe.fill(describe.word(lang, "catalog.stale"), {
+		"asOf": describe.date(lang, data.catalog.asOf), "today": describe.date(lang, input.today),
+		"age": format_int(age, 10),
+	})
 }} if {
 	age := days(input.today) - days(data.catalog.asOf)
 	age > max_age_days

@@ -12,7 +12,7 @@ test_181_days_warns_once if {
 	[f] := [f | some f in findings("2026-11-23", "2027-05-23")]
 	f.config == "catalog"
 	f.message.en == "the catalog is dated 2026-11-23, 181 days before this run (2027-05-23): qualifications and regions may have changed since; check ANSSI's and ANS's lists."
-	startswith(f.message.fr, "le catalogue est daté du 2026-11-23, 181 jours avant cette exécution (2027-05-23) : ")
+	startswith(f.message.fr, "le catalogue est daté du 23 novembre 2026, 181 jours avant cette exécution (23 mai 2027)\u00a0: ")
 }
 
 test_without_today_there_is_nothing_to_compare if count(rule.findings) == 0 with input as {"resources": []}

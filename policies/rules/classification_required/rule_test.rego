@@ -32,7 +32,7 @@ test_ambiguous_marks_point_to_class_aliases if {
 		f.level == "mandatory"
 		contains(f.message.en, "is ambiguous: its meaning depends on your organisation's scheme")
 		contains(f.message.en, "map it to a class with classAliases")
-		contains(f.message.fr, "associez-la à une classe avec classAliases")
+		contains(f.message.fr, "Associez-la à une classe avec classAliases")
 	}
 }
 
@@ -51,4 +51,11 @@ test_french_default_keys_are_read if {
 		[f] := [f | some f in findings({"id": "r", "type": "t", "tags": {key: "C1"}})]
 		f.level == "mandatory"
 	}
+}
+
+test_unreadable_values_are_said_so if {
+	r := {"id": "r", "type": "aws_s3_bucket", "cloud": "aws", "region": "eu-west-3", "tags": {"data-classification": "(unknown until apply)"}}
+	some f in rule.findings with input as {"resources": [r]}
+	f.message.en == "r: the classification value is unknown until the plan is applied; it is treated as unproven, never as unclassified."
+	f.message.fr == "r\u00a0: la valeur de classification est inconnue tant que le plan n'est pas appliqué\u00a0; elle est traitée comme non établie, jamais comme une absence de classification."
 }

@@ -28,7 +28,7 @@ test_every_mark_is_classified if {
 test_qualified_commercial_cloud_fires if {
 	[f] := [f | some f in rule.findings] with input as {"today": "2026-11-24", "resources": [res("s3ns", "u-france-east1", "secret")]}
 	f.message.en == "r: classified (IGI 1300) data on S3NS u-france-east1 (France East, France): it is not a system the configuration declares homologated for classified information."
-	f.message.fr == "r : données classifiées (IGI 1300) sur S3NS u-france-east1 (France East, France) : ce n'est pas un système que la configuration déclare homologué pour des informations classifiées."
+	f.message.fr == "r\u00a0: données classifiées (IGI 1300) sur S3NS u-france-east1 (France Est, France)\u00a0: elles ne sont pas sur un système que la configuration déclare homologué pour des informations classifiées."
 }
 
 test_declared_homologated_system_is_quiet if quiet(res("si-dr-secret", "salle-1", "secret")) with data.config as system

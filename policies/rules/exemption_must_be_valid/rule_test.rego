@@ -106,7 +106,7 @@ test_an_exemption_naming_no_judged_resource_is_stale if {
 	u.exemption == 0
 	u.level == "advisory"
 	contains(u.message.en, "names no resource of what was judged")
-	contains(u.message.fr, "ne désigne aucune ressource")
+	contains(u.message.fr, "ne désigne aucune des ressources jugées")
 }
 
 # An expired or malformed entry is already a finding of its own: not also stale.

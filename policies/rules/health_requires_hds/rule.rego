@@ -7,18 +7,20 @@
 # related_resources:
 #   - description: Code de la santé publique, article L1111-8 (Légifrance)
 #     ref: https://www.legifrance.gouv.fr/codes/id/LEGITEXT000006072665
-#   - description: ANS, certification HDS (référentiel of 26 April 2024, list of certified hosts)
+#   - description: "ANS, certification HDS (référentiel du 26 avril 2024, liste des hébergeurs certifiés)"
 #     ref: https://esante.gouv.fr/produits-services/hds
 # custom:
+#   description_fr: "Les données de santé à caractère personnel doivent être hébergées par un hébergeur certifié HDS (hébergeur de données de santé) pour l'activité concernée\u00a0; depuis le référentiel de 2024, elles doivent être stockées dans l'Espace économique européen. La certification est accordée par entité juridique\u00a0: un hébergeur absent de la liste de l'ANS n'est pas certifié."
+#   title_fr: "Les données de santé exigent un hébergeur certifié HDS dans l'EEE"
 #   enforcement: mandatory
 #   classes: [health]
 #   last_reviewed: "2026-11-23"
 #   basis:
 #     en: "Code de la santé publique L1111-8; arrêté of 26 April 2024 (HDS référentiel, storage in the EEA)"
-#     fr: "Code de la santé publique, article L1111-8 ; arrêté du 26 avril 2024 (référentiel HDS, stockage dans l'EEE)"
+#     fr: "Code de la santé publique, art. L1111-8\u00a0; arrêté du 26 avril 2024 (référentiel HDS, stockage dans l'EEE)."
 #   fix:
 #     en: "Host it with a provider certified HDS on the ANS list, in the EEA (for example OVHcloud, Cloud Temple, or Azure or Google Cloud in France), or record a documented, expiring exemption."
-#     fr: "Hébergez-la chez un hébergeur certifié HDS figurant sur la liste de l'ANS, dans l'EEE (par exemple OVHcloud, Cloud Temple, ou Azure ou Google Cloud en France), ou enregistrez une dérogation documentée et datée."
+#     fr: "Hébergez les données chez un hébergeur certifié HDS figurant sur la liste de l'ANS, dans l'EEE (par exemple OVHcloud, Cloud Temple, ou Azure ou Google Cloud en France), ou enregistrez une dérogation documentée et limitée dans le temps."
 #   frameworks: [HDS 2024, Code de la santé publique]
 package souverain.rules.health_requires_hds
 
@@ -33,16 +35,10 @@ findings contains {"index": i, "key": n, "message": describe.finding(v, p, {"hea
 	count(problems) > 0
 }
 
-not_certified(p) := [{
-	"en": concat("", ["no HDS-certified offer covers it", describe.status_note(p, "hds")]),
-	"fr": concat("", ["aucune offre certifiée HDS ne la couvre", describe.status_note(p, "hds")]),
-}] if p.hds == "no"
+not_certified(p) := [describe.with_offers("hds.not-certified", p, "hds")] if p.hds == "no"
 
 else := []
 
-outside_eea(p) := [{
-	"en": "it is outside the EEA, where the 2024 HDS référentiel requires storage",
-	"fr": "elle est hors de l'EEE, où le référentiel HDS 2024 impose le stockage",
-}] if p.in_eea == "no"
+outside_eea(p) := [describe.said("hds.outside-eea", {})] if p.in_eea == "no"
 
 else := []

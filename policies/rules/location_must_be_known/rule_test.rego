@@ -38,7 +38,7 @@ test_module_call_is_mandatory_whatever_its_classes if {
 	[f] := [f | some f in rule.findings] with input as {"resources": [module_call]}
 	f.level == "mandatory"
 	f.message.en == "module.vpc: a module call, whose resources are not visible in this input: neither their data nor their location can be established; judge the Terraform plan instead (terraform plan, then terraform show -json)."
-	startswith(f.message.fr, "module.vpc : appel de module dont les ressources ne sont pas visibles dans cette entrée")
+	startswith(f.message.fr, "module.vpc\u00a0: appel de module dont les ressources ne sont pas visibles dans cette entrée")
 }
 
 test_classified_module_call_is_one_finding if {

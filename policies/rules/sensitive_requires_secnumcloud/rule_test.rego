@@ -32,15 +32,15 @@ test_outscale_cloudgouv_qualified_by_the_user_is_quiet if {
 test_message_says_france_is_this_tools_choice if {
 	r := object.union(res("s3ns", "u-france-east1", "sensitive"), {"copies": [{"kind": "backup", "cloud": "ovh", "region": "DE1"}]})
 	some f in rule.findings with input as {"today": "2026-11-24", "resources": [r]}
-	contains(f.message.en, "it is not in France, which this tool requires")
-	contains(f.message.en, "France is this tool's stricter choice")
-	contains(f.message.fr, "elle n'est pas en France, ce que cet outil exige")
+	contains(f.message.en, "it is not in France, but this tool requires France")
+	contains(f.message.en, "requiring France is this tool's own, stricter choice")
+	contains(f.message.fr, "elles ne sont pas en France, alors que cet outil l'exige")
 }
 
 test_lapsed_qualification_fires_with_its_term if {
 	r := res("s3ns", "u-france-east1", "sensitive")
 	[f] := [f | some f in rule.findings] with input as {"today": "2028-12-18", "resources": [r]}
-	contains(f.message.en, "PREMI3NS: qualified past its term (2028-12-17)")
+	contains(f.message.en, "PREMI3NS: qualified, past its term (2028-12-17)")
 	count(rule.findings) == 0 with input as {"today": "2028-12-17", "resources": [r]}
 }
 
