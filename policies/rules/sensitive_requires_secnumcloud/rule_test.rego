@@ -72,3 +72,9 @@ test_state_internal_cloud_is_quiet if {
 		"regions": {"pi-1": {"country": "FR", "source": "test", "asOf": "2026-01-01"}},
 	}}}}
 }
+
+# Words are data: without them a message prints its keys, and the finding still fires.
+test_fires_without_the_catalog_of_words if {
+	some f in rule.findings with input as {"resources": [res("aws", "eu-west-3", "sensitive")]} with data.words as {}
+	startswith(f.message.fr, "finding")
+}
